@@ -1,0 +1,171 @@
+import { isAlias, isCollection, isMap, isScalar, isSeq } from 'yaml';
+import type { Document, LineCounter, Node } from 'yaml';
+import type { PathSegment } from '../source-map.js';
+import type { YamlDiagnostic } from '../yaml-error.js';
+
+interface Measure {
+  /** Collection nesting levels of the fully expanded value (scalars are 0). */
+  height: number;
+  /** Alias nodes met when fully expanding the value. */
+  aliases: number;
+}
+
+/** Limits checked by {@link analyzeDocument}. */
+export interface AnalyzeLimits {
+  maxDepth: number;
+  maxAliasCount: number;
+}
+
+const CAP = Number.MAX_SAFE_INTEGER;
+
+/**
+ * One pass over the AST (never expanding aliases) that checks nesting depth,
+ * alias expansion count (billion laughs) and collection keys. Alias targets are
+ * measured once and memoised, so the pass is linear in the size of the text.
+ */
+export function analyzeDocument(
+  doc: Document,
+  lineCounter: LineCounter,
+  file: string,
+  limits: AnalyzeLimits,
+): YamlDiagnostic[] {
+  const memo = new Map<unknown, Measure>();
+  const inProgress = new Set<unknown>();
+  const problems: YamlDiagnostic[] = [];
+  const path: PathSegment[] = [];
+  let totalAliases = 0;
+  let fatal = false;
+
+  const at = (node: unknown): { line: number; col: number } => {
+    const range = (node as { range?: [number, number, number] } | null)?.range;
+    return range ? lineCounter.linePos(range[0]) : { line: 1, col: 1 };
+  };
+  const report = (
+    node: unknown,
+    diag: Omit<YamlDiagnostic, 'file' | 'line' | 'col' | 'path'>,
+  ): void => {
+    const { line, col } = at(node);
+    problems.push({ ...diag, path: [...path], file, line, col });
+  };
+
+  const measureAlias = (source: unknown): Measure => {
+    const cached = memo.get(source);
+    if (cached) return cached;
+    // A target seen for the first time (or a cycle): measure it without reporting.
+    if (inProgress.has(source)) return { height: 0, aliases: 0 };
+    inProgress.add(source);
+    const m = measureQuiet(source, 0);
+    inProgress.delete(source);
+    memo.set(source, m);
+    return m;
+  };
+
+  // Measures a node without reporting (for alias targets reached out of order).
+  const measureQuiet = (node: unknown, depth: number): Measure => {
+    if (depth > limits.maxDepth) return { height: depth, aliases: 0 };
+    if (isAlias(node)) {
+      const m = measureAlias(node.resolve(doc));
+      return { height: m.height, aliases: Math.min(CAP, m.aliases + 1) };
+    }
+    if (!isCollection(node)) return { height: 0, aliases: 0 };
+    let height = 0;
+    let aliases = 0;
+    for (const item of node.items as unknown[]) {
+      const parts = isMap(node)
+        ? [(item as { key: unknown }).key, (item as { value: unknown }).value]
+        : [item];
+      for (const part of parts) {
+        const m = measureQuiet(part, depth + 1);
+        if (m.height > height) height = m.height;
+        aliases = Math.min(CAP, aliases + m.aliases);
+      }
+    }
+    return { height: height + 1, aliases };
+  };
+
+  const visit = (node: unknown, depth: number): Measure => {
+    if (fatal) return { height: 0, aliases: 0 };
+    if (isAlias(node)) {
+      const source = node.resolve(doc);
+      const m = measureAlias(source);
+      const expansions = Math.min(CAP, m.aliases + 1);
+      totalAliases = Math.min(CAP, totalAliases + expansions);
+      if (totalAliases > limits.maxAliasCount) {
+        fatal = true;
+        report(node, {
+          code: 'YAML_ALIAS_LIMIT',
+          message: `Too many alias expansions: expanding the aliases would repeat nodes more than ${limits.maxAliasCount} times (a "billion laughs" document?)`,
+          expected: `at most ${limits.maxAliasCount} alias expansions`,
+          received: totalAliases >= CAP ? 'an astronomically large number' : `${totalAliases}`,
+          hint: 'Reduce the use of aliases (*name) or raise maxAliasCount',
+        });
+      } else if (depth - 1 + m.height > limits.maxDepth) {
+        fatal = true;
+        report(node, depthProblem(limits.maxDepth));
+      }
+      return { height: m.height, aliases: expansions };
+    }
+    if (!isCollection(node)) return { height: 0, aliases: 0 };
+    if (depth > limits.maxDepth) {
+      fatal = true;
+      report(node, depthProblem(limits.maxDepth));
+      return { height: 0, aliases: 0 };
+    }
+    let height = 0;
+    let aliases = 0;
+    if (isSeq(node)) {
+      const items = node.items as unknown[];
+      for (let i = 0; i < items.length && !fatal; i++) {
+        path.push(i);
+        const m = visit(items[i], depth + 1);
+        path.pop();
+        if (m.height > height) height = m.height;
+        aliases = Math.min(CAP, aliases + m.aliases);
+      }
+    } else if (isMap(node)) {
+      for (const pair of node.items) {
+        if (fatal) break;
+        const key: unknown = pair.key;
+        const keyTarget = isAlias(key) ? key.resolve(doc) : key;
+        if (isCollection(keyTarget)) {
+          report(key, {
+            code: 'YAML_COMPLEX_KEY',
+            message: 'A mapping key is a collection, which has no JSON equivalent',
+            expected: 'a scalar key (a string, number, boolean or null)',
+            received: isMap(keyTarget) ? 'a mapping' : 'a list',
+          });
+          continue;
+        }
+        const segment = isScalar(keyTarget) ? keySegment(keyTarget.value) : '';
+        path.push(segment);
+        const km = isAlias(key) ? visit(key, depth + 1) : { height: 0, aliases: 0 };
+        const m = visit(pair.value, depth + 1);
+        path.pop();
+        if (m.height > height) height = m.height;
+        aliases = Math.min(CAP, aliases + m.aliases + km.aliases);
+      }
+    }
+    const result = { height: height + 1, aliases };
+    if ((node as Node).anchor) memo.set(node, result);
+    return result;
+  };
+
+  visit(doc.contents, 1);
+  return problems;
+}
+
+function keySegment(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'symbol') return value.description ?? '';
+  return typeof value === 'string' ? value : String(value);
+}
+
+function depthProblem(maxDepth: number): Omit<YamlDiagnostic, 'file' | 'line' | 'col' | 'path'> {
+  return {
+    code: 'YAML_DEPTH_LIMIT',
+    message: `Document nests mappings and lists more than ${maxDepth} levels deep`,
+    expected: `at most ${maxDepth} nesting levels`,
+    received: `more than ${maxDepth} levels`,
+    hint: 'Flatten the document or raise maxDepth',
+  };
+}

@@ -1,0 +1,235 @@
+import { LineCounter, parseDocument } from 'yaml';
+import type { Document, YAMLError as LibYamlError } from 'yaml';
+import { analyzeDocument } from './internal/analyze-document.js';
+import { findBinaryCharacter } from './internal/check-text.js';
+import { createDocumentSourceMap } from './internal/document-source-map.js';
+import { pathAtOffset } from './internal/path-at-offset.js';
+import { formatDiagnostic } from './format-diagnostic.js';
+import type { SourceMap } from './source-map.js';
+import { YamlError } from './yaml-error.js';
+import type { YamlDiagnostic } from './yaml-error.js';
+
+/** Default for {@link ParseYamlOptions.maxBytes}: 10 MiB. */
+export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
+/** Default for {@link ParseYamlOptions.maxDepth}: 64 nesting levels. */
+export const DEFAULT_MAX_DEPTH = 64;
+/** Default for {@link ParseYamlOptions.maxAliasCount}: 100 alias expansions. */
+export const DEFAULT_MAX_ALIAS_COUNT = 100;
+
+/** Options for {@link parseYaml}. */
+export interface ParseYamlOptions {
+  /** File name shown in locations. @default '<input>' */
+  file?: string;
+  /** Largest accepted input in UTF-8 bytes, checked before parsing. @default 10 MiB (10 * 1024 * 1024) */
+  maxBytes?: number;
+  /**
+   * Cap on alias expansions: how many alias nodes the fully expanded value may
+   * contain (a billion-laughs document is rejected without expanding it).
+   * @default 100
+   */
+  maxAliasCount?: number;
+  /** Deepest allowed nesting of mappings and lists. @default 64 */
+  maxDepth?: number;
+}
+
+/** The result of {@link parseYaml}. */
+export interface ParsedYaml {
+  /** The plain JSON-like value (`null` for an empty document). Aliased nodes may share identity. */
+  value: unknown;
+  /** The source text. */
+  text: string;
+  /** File name used in locations. */
+  file: string;
+  /** Maps JSON paths of `value` to locations in `text`. */
+  sourceMap: SourceMap;
+}
+
+const LIB_CODE_MAP: Partial<Record<string, string>> = {
+  DUPLICATE_KEY: 'YAML_DUPLICATE_KEY',
+  MULTIPLE_DOCS: 'YAML_MULTIPLE_DOCUMENTS',
+  TAG_RESOLVE_FAILED: 'YAML_UNSUPPORTED_TAG',
+  BAD_COLLECTION_TYPE: 'YAML_UNSUPPORTED_TAG',
+};
+
+function checkLimit(name: string, value: number | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || Number.isNaN(value) || value < 0) {
+    throw new RangeError(
+      `parseYaml: options.${name} must be a non-negative number, received ${String(value)}`,
+    );
+  }
+  return value;
+}
+
+/** UTF-8 byte length of `text`, stopping early once it exceeds `limit`. */
+function utf8LengthExceeds(text: string, limit: number): boolean {
+  if (text.length > limit) return true;
+  if (text.length * 3 <= limit) return false;
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+    if (bytes > limit) return true;
+  }
+  return false;
+}
+
+function toDiagnostic(
+  err: LibYamlError,
+  doc: Document,
+  lineCounter: LineCounter,
+  file: string,
+  maxDepth: number,
+): YamlDiagnostic {
+  const offset = err.pos[0];
+  const { line, col } = lineCounter.linePos(offset);
+  const path = pathAtOffset(doc, offset);
+  if (/call stack/i.test(err.message)) {
+    return {
+      code: 'YAML_DEPTH_LIMIT',
+      path,
+      file,
+      line,
+      col,
+      message: 'Document nests too deeply to be parsed',
+      expected: `at most ${maxDepth} nesting levels`,
+      received: 'deeper nesting than the parser can follow',
+    };
+  }
+  const code = LIB_CODE_MAP[err.code] ?? 'YAML_SYNTAX';
+  const diag: YamlDiagnostic = { code, path, file, line, col, message: err.message };
+  switch (code) {
+    case 'YAML_DUPLICATE_KEY':
+      diag.message = `Duplicate key ${JSON.stringify(path[path.length - 1] ?? '')}: mapping keys must be unique`;
+      diag.expected = 'each key at most once per mapping';
+      diag.received = 'the same key again';
+      break;
+    case 'YAML_MULTIPLE_DOCUMENTS':
+      diag.message =
+        'Input contains more than one YAML document (a "---" separator starts a second one)';
+      diag.expected = 'exactly one document';
+      diag.received = 'a second document';
+      diag.hint = 'Split the documents into separate files, or remove the extra "---"';
+      break;
+    case 'YAML_UNSUPPORTED_TAG':
+      diag.message = `Unsupported tag: ${err.message.replace(/^Unresolved tag:\s*/, '')}`;
+      diag.expected =
+        'plain YAML 1.2 core-schema values (no tags other than !!str, !!int, !!float, !!bool, !!null, !!map, !!seq)';
+      diag.received = err.message.replace(/^Unresolved tag:\s*/, '');
+      diag.hint = 'Remove the tag; quote the value if it must be a string';
+      break;
+    default:
+      break;
+  }
+  return diag;
+}
+
+/** Builds the thrown error for a list of diagnostics. */
+export function errorFromDiagnostics(diagnostics: YamlDiagnostic[], cause?: unknown): YamlError {
+  const first = diagnostics[0]!;
+  const more =
+    diagnostics.length > 1
+      ? ` (and ${diagnostics.length - 1} more problem${diagnostics.length > 2 ? 's' : ''})`
+      : '';
+  return new YamlError(first.code, `${formatDiagnostic(first)}${more}`, {
+    diagnostics,
+    ...(cause === undefined ? {} : { cause }),
+  });
+}
+
+/**
+ * Parses one YAML 1.2 document (core schema) safely and returns the value with
+ * a lazy source map.
+ *
+ * Rejects, with every problem located: syntax errors, duplicate keys, more than
+ * one document, tags outside the core schema, collection keys, inputs larger
+ * than `maxBytes` (checked before parsing), binary input, nesting deeper than
+ * `maxDepth`, and alias expansion beyond `maxAliasCount`.
+ *
+ * @throws {YamlError} with `diagnostics` holding all problems.
+ * @example
+ * ```ts
+ * const { value, sourceMap } = parseYaml('a:\n  b: [1, 2]\n', { file: 'job.yml' });
+ * sourceMap.locate(['a', 'b', 1]); // { file: 'job.yml', line: 2, col: 10, … }
+ * ```
+ */
+export function parseYaml(text: string, options: ParseYamlOptions = {}): ParsedYaml {
+  if (typeof text !== 'string') {
+    throw new TypeError(`parseYaml: expected the YAML text as a string, received ${typeof text}`);
+  }
+  const file = options.file ?? '<input>';
+  const maxBytes = checkLimit('maxBytes', options.maxBytes, DEFAULT_MAX_BYTES);
+  const maxDepth = checkLimit('maxDepth', options.maxDepth, DEFAULT_MAX_DEPTH);
+  const maxAliasCount = checkLimit('maxAliasCount', options.maxAliasCount, DEFAULT_MAX_ALIAS_COUNT);
+
+  if (utf8LengthExceeds(text, maxBytes)) {
+    throw errorFromDiagnostics([
+      {
+        code: 'YAML_TOO_LARGE',
+        path: [],
+        file,
+        line: 1,
+        col: 1,
+        message: `Input is too large to parse`,
+        expected: `at most ${maxBytes} bytes`,
+        received:
+          text.length > maxBytes ? `at least ${text.length} bytes` : `more than ${maxBytes} bytes`,
+      },
+    ]);
+  }
+  const binary = findBinaryCharacter(text, file);
+  if (binary) throw errorFromDiagnostics([binary]);
+
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, {
+    lineCounter,
+    schema: 'core',
+    version: '1.2',
+    merge: true,
+    uniqueKeys: true,
+    prettyErrors: false,
+    resolveKnownTags: false,
+    keepSourceTokens: false,
+  });
+
+  const problems: YamlDiagnostic[] = doc.errors.map((e) =>
+    toDiagnostic(e, doc, lineCounter, file, maxDepth),
+  );
+  for (const w of doc.warnings) {
+    if (w.code === 'TAG_RESOLVE_FAILED')
+      problems.push(toDiagnostic(w, doc, lineCounter, file, maxDepth));
+  }
+  if (problems.length > 0) {
+    problems.sort((a, b) => a.line - b.line || a.col - b.col);
+    throw errorFromDiagnostics(problems);
+  }
+
+  const limits = analyzeDocument(doc, lineCounter, file, { maxDepth, maxAliasCount });
+  if (limits.length > 0) throw errorFromDiagnostics(limits);
+
+  let value: unknown;
+  try {
+    // Alias expansion was bounded by analyzeDocument above.
+    value = doc.toJS({ maxAliasCount: -1 });
+  } catch (err) {
+    throw errorFromDiagnostics(
+      [
+        {
+          code: 'YAML_SYNTAX',
+          path: [],
+          file,
+          line: 1,
+          col: 1,
+          message: `Document could not be converted to a value: ${err instanceof Error ? err.message : String(err)}`,
+        },
+      ],
+      err,
+    );
+  }
+  return { value, text, file, sourceMap: createDocumentSourceMap(doc, lineCounter, file) };
+}
