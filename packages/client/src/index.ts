@@ -1,1 +1,102 @@
-export const placeholder = 1;
+// Errors
+export {
+  AmlkitClientError,
+  AmlkitClientErrorCode,
+  isAmlkitClientError,
+} from './errors/amlkit-client-error.js';
+export type { AmlkitClientErrorOptions } from './errors/amlkit-client-error.js';
+export { parseArmErrorBody } from './errors/arm-error-body.js';
+export type { ArmErrorAdditionalInfo, ArmErrorDetail } from './errors/arm-error-body.js';
+export {
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  ConnectionError,
+  createHttpError,
+  HttpError,
+  InternalServerError,
+  isAuthenticationError,
+  isBadRequestError,
+  isConflictError,
+  isConnectionError,
+  isHttpError,
+  isInternalServerError,
+  isMalformedResponseError,
+  isNotFoundError,
+  isPermissionDeniedError,
+  isRateLimitError,
+  isRequestAbortedError,
+  isRequestTimeoutError,
+  MalformedResponseError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  RequestAbortedError,
+  RequestTimeoutError,
+} from './errors/http-error.js';
+export type { HttpErrorInit, RequestTimeoutErrorInit } from './errors/http-error.js';
+export { CredentialError, isCredentialError } from './errors/credential-error.js';
+export type { CredentialErrorInit } from './errors/credential-error.js';
+export { isUntrustedUrlError, UntrustedUrlError } from './errors/untrusted-url-error.js';
+export type { UntrustedUrlErrorInit } from './errors/untrusted-url-error.js';
+export {
+  isOperationTimeoutError,
+  OperationTimeoutError,
+} from './errors/operation-timeout-error.js';
+export type { OperationTimeoutErrorInit } from './errors/operation-timeout-error.js';
+export { isWorkspaceConfigError, WorkspaceConfigError } from './errors/workspace-config-error.js';
+export type { WorkspaceConfigErrorInit } from './errors/workspace-config-error.js';
+
+// Auth
+export { AZURE_MANAGEMENT_SCOPE } from './auth/token-credential.js';
+export type { AccessToken, GetTokenOptions, TokenCredential } from './auth/token-credential.js';
+export { createStaticTokenCredential } from './auth/static-token-credential.js';
+export type { StaticTokenCredentialOptions } from './auth/static-token-credential.js';
+export { createTokenCache } from './auth/token-cache.js';
+export type { TokenCache, TokenCacheGetOptions, TokenCacheOptions } from './auth/token-cache.js';
+
+// Transport
+export {
+  createTransport,
+  DEFAULT_API_VERSION,
+  DEFAULT_MAX_RETRIES,
+  DEFAULT_TIMEOUT_MS,
+} from './transport/create-transport.js';
+export type {
+  HttpMethod,
+  QueryParams,
+  RetryEvent,
+  Transport,
+  TransportOptions,
+  TransportRequest,
+  TransportResponse,
+} from './transport/create-transport.js';
+export {
+  computeRetryDelayMs,
+  DEFAULT_RETRY_BASE_DELAY_MS,
+  DEFAULT_RETRY_MAX_DELAY_MS,
+  parseRetryAfterMs,
+} from './transport/retry-delay.js';
+export type { RetryDelayOptions } from './transport/retry-delay.js';
+
+// Workspace
+export {
+  findWorkspaceConfigFile,
+  resolveWorkspace,
+  WORKSPACE_ENV_VARS,
+} from './workspace/resolve-workspace.js';
+export type {
+  ReadTextFile,
+  ResolvedWorkspace,
+  ResolveWorkspaceOptions,
+  WorkspaceConfig,
+  WorkspaceFieldSource,
+} from './workspace/resolve-workspace.js';
+export { jobCancelPath, jobPath, jobsPath, workspacePath } from './workspace/workspace-paths.js';
+
+// API machinery
+export { paginate } from './api/paginate.js';
+export type { Page, PagedAsyncIterable, PaginateOptions } from './api/paginate.js';
+export { pollLocation } from './api/poll-location.js';
+export type { PollEvent, PollLocationOptions } from './api/poll-location.js';
+export { assertValidJobName, JOB_NAME_PATTERN } from './api/assert-valid-job-name.js';

@@ -1,0 +1,44 @@
+/**
+ * `@amlkit/client/node`: the Node-only helpers (file system access). The main
+ * entry stays browser-safe.
+ */
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { resolveWorkspace } from './workspace/resolve-workspace.js';
+import type { ResolvedWorkspace, ResolveWorkspaceOptions } from './workspace/resolve-workspace.js';
+
+const MISSING: ReadonlySet<string> = new Set(['ENOENT', 'ENOTDIR', 'EISDIR']);
+
+/**
+ * Reads a UTF-8 file, resolving to `undefined` when it does not exist (or is a
+ * directory); other failures (permissions, I/O) reject.
+ */
+export async function readTextFileIfExists(path: string): Promise<string | undefined> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (typeof code === 'string' && MISSING.has(code)) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * {@link resolveWorkspace} with Node defaults: `env` is `process.env`, `cwd` is
+ * `process.cwd()` (made absolute), and config files are read with `node:fs`.
+ *
+ * @throws WorkspaceConfigError when a field is found nowhere or a config file is malformed.
+ * @example
+ * import { loadWorkspaceConfig } from '@amlkit/client/node';
+ * const workspace = await loadWorkspaceConfig({ workspaceName: argv.workspace });
+ */
+export function loadWorkspaceConfig(
+  options: ResolveWorkspaceOptions = {},
+): Promise<ResolvedWorkspace> {
+  return resolveWorkspace({
+    env: process.env,
+    readFile: readTextFileIfExists,
+    ...options,
+    cwd: resolve(options.cwd ?? process.cwd()),
+  });
+}
