@@ -17,7 +17,9 @@ function describe(value: unknown): string {
   if (typeof value === 'object') return 'a mapping';
   if (typeof value === 'string')
     return `the string ${JSON.stringify(value.length > 30 ? `${value.slice(0, 29)}…` : value)}`;
-  return `the ${typeof value} ${String(value)}`;
+  if (typeof value === 'number' || typeof value === 'boolean')
+    return `the ${typeof value} ${String(value)}`;
+  return `a ${typeof value}`;
 }
 
 /** Sets an own property, also for keys such as `__proto__`. */

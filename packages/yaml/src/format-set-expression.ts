@@ -3,7 +3,7 @@ import type { PathSegment } from './source-map.js';
 
 const BARE_KEY = /^[^.=[\]"'\s]+$/;
 
-// eslint-disable-next-line no-control-regex -- characters that must be escaped to survive the binary check
+// Characters JSON.stringify leaves raw but the binary check rejects.
 const NEEDS_ESCAPE = /[\u007F-\u009F\uFFFE\uFFFF]/g;
 
 function quote(s: string): string {

@@ -2,6 +2,7 @@ import { isAlias, isCollection, isMap, isScalar, isSeq } from 'yaml';
 import type { Document, LineCounter, Node } from 'yaml';
 import type { PathSegment } from '../source-map.js';
 import type { YamlDiagnostic } from '../yaml-error.js';
+import { keyToSegment } from './display.js';
 
 interface Measure {
   /** Collection nesting levels of the fully expanded value (scalars are 0). */
@@ -114,7 +115,7 @@ export function analyzeDocument(
     let height = 0;
     let aliases = 0;
     if (isSeq(node)) {
-      const items = node.items as unknown[];
+      const items: unknown[] = node.items;
       for (let i = 0; i < items.length && !fatal; i++) {
         path.push(i);
         const m = visit(items[i], depth + 1);
@@ -136,7 +137,7 @@ export function analyzeDocument(
           });
           continue;
         }
-        const segment = isScalar(keyTarget) ? keySegment(keyTarget.value) : '';
+        const segment = isScalar(keyTarget) ? keyToSegment(keyTarget.value) : '';
         path.push(segment);
         const km = isAlias(key) ? visit(key, depth + 1) : { height: 0, aliases: 0 };
         const m = visit(pair.value, depth + 1);
@@ -152,12 +153,6 @@ export function analyzeDocument(
 
   visit(doc.contents, 1);
   return problems;
-}
-
-function keySegment(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'symbol') return value.description ?? '';
-  return typeof value === 'string' ? value : String(value);
 }
 
 function depthProblem(maxDepth: number): Omit<YamlDiagnostic, 'file' | 'line' | 'col' | 'path'> {

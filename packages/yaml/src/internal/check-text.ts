@@ -3,8 +3,8 @@ import { linePosOf } from './display.js';
 
 // Characters YAML 1.2 does not allow in a stream (c-printable complement), minus the
 // ones `yaml` rejects on its own. DEL and C1 controls are included: they are never in a job file.
-// eslint-disable-next-line no-control-regex -- detecting control characters is the point
 const NON_PRINTABLE =
+  // eslint-disable-next-line no-control-regex -- detecting control characters is the point
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u0084\u0086-\u009F\uFFFE\uFFFF]/;
 
 /** Returns a YAML_BINARY diagnostic if `text` holds characters that text files never contain. */

@@ -16,3 +16,20 @@ export function linePosOf(text: string, offset: number): { line: number; col: nu
   }
   return { line, col: end - lineStart + 1 };
 }
+
+/** The JSON-path segment for a scalar mapping key, as `yaml`'s `toJS` names it. */
+export function keyToSegment(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  switch (typeof value) {
+    case 'string':
+      return value;
+    case 'number':
+    case 'boolean':
+    case 'bigint':
+      return String(value);
+    case 'symbol':
+      return value.description ?? '';
+    default:
+      return JSON.stringify(value) ?? '';
+  }
+}

@@ -1,5 +1,6 @@
 import { isAlias, isMap, isPair, isScalar, isSeq } from 'yaml';
 import type { Document, LineCounter, Node, Pair } from 'yaml';
+import { keyToSegment } from './display.js';
 import type { LocateOptions, PathSegment, SourceLocation, SourceMap } from '../source-map.js';
 
 type AnyNode = Node | Pair | null | undefined;
@@ -14,9 +15,7 @@ function deref(doc: Document, node: unknown): unknown {
 
 function keyMatches(key: unknown, segment: PathSegment): boolean {
   if (isScalar(key)) {
-    const v = key.value;
-    if (v === null) return segment === '';
-    return String(v) === String(segment);
+    return keyToSegment(key.value) === String(segment);
   }
   return false;
 }
@@ -95,14 +94,13 @@ export function createDocumentSourceMap(
     return { file, line: start.line, col: start.col, endLine: end.line, endCol: end.col };
   };
   const rootLocation = (): SourceLocation => {
-    const range =
-      rangeOf(doc.contents as AnyNode) ?? (doc.range ? [doc.range[0], doc.range[1]] : [0, 0]);
+    const range = rangeOf(doc.contents) ?? (doc.range ? [doc.range[0], doc.range[1]] : [0, 0]);
     return toLocation(range);
   };
   const walk = (
     path: readonly PathSegment[],
   ): { value: AnyNode; key: AnyNode; rest: number; parent: AnyNode } => {
-    let node: AnyNode = doc.contents as AnyNode;
+    let node: AnyNode = doc.contents;
     let key: AnyNode = undefined;
     let parent: AnyNode = undefined;
     let i = 0;

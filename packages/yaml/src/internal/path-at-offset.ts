@@ -1,6 +1,7 @@
 import { isAlias, isMap, isScalar, isSeq } from 'yaml';
 import type { Document } from 'yaml';
 import type { PathSegment } from '../source-map.js';
+import { keyToSegment } from './display.js';
 
 function contains(node: unknown, offset: number): boolean {
   const range = (node as { range?: [number, number, number] } | null)?.range;
@@ -17,14 +18,13 @@ export function pathAtOffset(doc: Document, offset: number): PathSegment[] {
       for (const pair of node.items) {
         const key: unknown = pair.key;
         if (contains(key, offset) || contains(pair.value, offset)) {
-          const v = isScalar(key) ? key.value : undefined;
-          path.push(v === null || v === undefined ? '' : typeof v === 'string' ? v : String(v));
+          path.push(isScalar(key) ? keyToSegment(key.value) : '');
           next = contains(key, offset) ? undefined : pair.value;
           break;
         }
       }
     } else if (isSeq(node)) {
-      const items = node.items as unknown[];
+      const items: unknown[] = node.items;
       for (let i = 0; i < items.length; i++) {
         if (contains(items[i], offset)) {
           path.push(i);
