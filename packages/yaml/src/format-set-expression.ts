@@ -4,7 +4,7 @@ import type { PathSegment } from './source-map.js';
 const BARE_KEY = /^[^.=[\]"'\s]+$/;
 
 // Characters JSON.stringify leaves raw but the binary check rejects.
-const NEEDS_ESCAPE = /[\u007F-\u009F\uFFFE\uFFFF]/g;
+const NEEDS_ESCAPE = /[\uFFFE\uFFFF]/g;
 
 function quote(s: string): string {
   return JSON.stringify(s).replace(

@@ -32,6 +32,8 @@ export function analyzeDocument(
 ): YamlDiagnostic[] {
   const memo = new Map<unknown, Measure>();
   const inProgress = new Set<unknown>();
+  // Anchored collections whose children are being visited (an alias to one of them is a cycle).
+  const open = new Set<unknown>();
   const problems: YamlDiagnostic[] = [];
   const path: PathSegment[] = [];
   let totalAliases = 0;
@@ -65,7 +67,9 @@ export function analyzeDocument(
   const measureQuiet = (node: unknown, depth: number): Measure => {
     if (depth > limits.maxDepth) return { height: depth, aliases: 0 };
     if (isAlias(node)) {
-      const m = measureAlias(node.resolve(doc));
+      const source = node.resolve(doc);
+      if (source === undefined) return { height: 0, aliases: 0 };
+      const m = measureAlias(source);
       return { height: m.height, aliases: Math.min(CAP, m.aliases + 1) };
     }
     if (!isCollection(node)) return { height: 0, aliases: 0 };
@@ -88,6 +92,24 @@ export function analyzeDocument(
     if (fatal) return { height: 0, aliases: 0 };
     if (isAlias(node)) {
       const source = node.resolve(doc);
+      if (source === undefined) {
+        report(node, {
+          code: 'YAML_SYNTAX',
+          message: `Unknown alias *${node.source}: no anchor &${node.source} is defined before it`,
+          expected: `an anchor &${node.source} earlier in the document`,
+          received: `*${node.source}`,
+        });
+        return { height: 0, aliases: 0 };
+      }
+      if (open.has(source)) {
+        report(node, {
+          code: 'YAML_SYNTAX',
+          message: `Circular alias *${node.source}: it refers to a node that contains it`,
+          expected: 'an alias to a node defined before it and not containing it',
+          received: `*${node.source} inside &${node.source}`,
+        });
+        return { height: 0, aliases: 0 };
+      }
       const m = measureAlias(source);
       const expansions = Math.min(CAP, m.aliases + 1);
       totalAliases = Math.min(CAP, totalAliases + expansions);
@@ -114,6 +136,8 @@ export function analyzeDocument(
     }
     let height = 0;
     let aliases = 0;
+    const anchored = (node as Node).anchor !== undefined;
+    if (anchored) open.add(node);
     if (isSeq(node)) {
       const items: unknown[] = node.items;
       for (let i = 0; i < items.length && !fatal; i++) {
@@ -147,7 +171,10 @@ export function analyzeDocument(
       }
     }
     const result = { height: height + 1, aliases };
-    if ((node as Node).anchor) memo.set(node, result);
+    if (anchored) {
+      open.delete(node);
+      memo.set(node, result);
+    }
     return result;
   };
 

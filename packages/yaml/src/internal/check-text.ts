@@ -1,11 +1,12 @@
 import type { YamlDiagnostic } from '../yaml-error.js';
 import { linePosOf } from './display.js';
 
-// Characters YAML 1.2 does not allow in a stream (c-printable complement), minus the
-// ones `yaml` rejects on its own. DEL and C1 controls are included: they are never in a job file.
+// C0 control characters other than tab, LF and CR, plus the non-characters U+FFFE/U+FFFF:
+// they never occur in a YAML text file, but binary junk is full of them. (DEL and C1
+// controls are left to the parser: they do occur in text pasted from terminals.)
 const NON_PRINTABLE =
   // eslint-disable-next-line no-control-regex -- detecting control characters is the point
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u0084\u0086-\u009F\uFFFE\uFFFF]/;
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
 
 /** Returns a YAML_BINARY diagnostic if `text` holds characters that text files never contain. */
 export function findBinaryCharacter(text: string, file: string): YamlDiagnostic | undefined {

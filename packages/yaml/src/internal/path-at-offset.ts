@@ -3,12 +3,26 @@ import type { Document } from 'yaml';
 import type { PathSegment } from '../source-map.js';
 import { keyToSegment } from './display.js';
 
+type Range = [number, number, number];
+
+function rangeOf(node: unknown): Range | undefined {
+  return (node as { range?: Range } | null)?.range;
+}
+
+function end(node: unknown): number {
+  const range = rangeOf(node);
+  return range ? Math.max(range[1], range[2]) : -1;
+}
+
 function contains(node: unknown, offset: number): boolean {
-  const range = (node as { range?: [number, number, number] } | null)?.range;
+  const range = rangeOf(node);
   return !!range && range[0] <= offset && offset < Math.max(range[1], range[2]);
 }
 
-/** JSON path of the deepest node whose source range contains `offset` (used to place syntax errors). */
+/**
+ * JSON path of the deepest node an error at `offset` belongs to (used to place
+ * syntax errors). Offsets in front of a node (its tag or anchor) belong to it.
+ */
 export function pathAtOffset(doc: Document, offset: number): PathSegment[] {
   const path: PathSegment[] = [];
   let node: unknown = doc.contents;
@@ -17,7 +31,8 @@ export function pathAtOffset(doc: Document, offset: number): PathSegment[] {
     if (isMap(node)) {
       for (const pair of node.items) {
         const key: unknown = pair.key;
-        if (contains(key, offset) || contains(pair.value, offset)) {
+        if (Math.max(end(key), end(pair.value)) > offset) {
+          if (rangeOf(key) && rangeOf(key)![0] > offset) break;
           path.push(isScalar(key) ? keyToSegment(key.value) : '');
           next = contains(key, offset) ? undefined : pair.value;
           break;
@@ -26,14 +41,14 @@ export function pathAtOffset(doc: Document, offset: number): PathSegment[] {
     } else if (isSeq(node)) {
       const items: unknown[] = node.items;
       for (let i = 0; i < items.length; i++) {
-        if (contains(items[i], offset)) {
+        if (end(items[i]) > offset) {
           path.push(i);
           next = items[i];
           break;
         }
       }
     }
-    node = next;
+    node = next && contains(next, offset) ? next : undefined;
   }
   return path;
 }
