@@ -1,0 +1,80 @@
+import { md5Hex } from './md5.js';
+import type { PyValue } from './py-float.js';
+import { pythonStrJoin } from './python-str-join.js';
+import { pyyamlDump } from './pyyaml-dump.js';
+
+/** What the SDK hashes to version an inline (anonymous) environment. */
+export interface AnonymousEnvironmentVersionInput {
+  /** `image:` of the environment; exclusive with `build`. */
+  readonly image?: string;
+  /**
+   * The conda file as PyYAML `yaml.dump(parsed_conda_file, sort_keys=True)` text (golden field
+   * `conda_file_yaml`); get it with {@link pyyamlDump} of the parsed file. Only used with `image`.
+   */
+  readonly condaFileYaml?: string;
+  /** `inference_config:` mapping, dumped with {@link pyyamlDump} before hashing. Only used with `image`. */
+  readonly inferenceConfig?: PyValue;
+  /** Docker build context: exclusive with `image`. */
+  readonly build?: {
+    /** Content hash of the build folder (golden field `build_upload_hash`), see `buildContextUploadHash`. */
+    readonly uploadHash: string;
+    /** `build.dockerfile_path` exactly as written (golden field `build_dockerfile_path`). */
+    readonly dockerfilePath?: string;
+  };
+}
+
+/**
+ * The version `V` of `WS/environments/CliV2AnonymousEnvironment/versions/<V>`, as azure-ai-ml
+ * 1.4.0's `Environment._generate_anonymous_name_version` computes it (`md5` = lowercase hex MD5
+ * of UTF-8, `join` = Python's `str.join` over the characters of the right-hand string):
+ * - image: `h = md5(image)`; `h = h.join(md5(yaml.dump(inference_config)))` if an inference
+ *   config is given; `h = h.join(md5(conda_yaml))` if a conda file is given; `V = md5(h)`;
+ * - build: `V = md5(md5(u))`, or `md5(md5(u).join(md5(dockerfile_path)))` with a dockerfile path.
+ *
+ * Empty strings and an empty inference config count as absent, as Python's truthiness does.
+ *
+ * @throws TypeError when neither or both of `image` and `build` are given.
+ * @example
+ * ```ts
+ * anonymousEnvironmentVersion({ image: 'library/python:latest' });
+ * // 'e6b10c1cf68e59c9ebd6f84184973c4b'
+ * ```
+ */
+export function anonymousEnvironmentVersion(input: AnonymousEnvironmentVersionInput): string {
+  const hasImage = input.image !== undefined && input.image !== '';
+  const hasBuild = input.build !== undefined;
+  if (hasImage === hasBuild) {
+    throw new TypeError(
+      `anonymousEnvironmentVersion: cannot version the environment: expected exactly one of image or build, received ${hasImage ? 'both' : 'neither'}`,
+    );
+  }
+  let hash = '';
+  if (input.image !== undefined && input.image !== '') {
+    hash = pythonStrJoin(hash, md5Hex(input.image));
+    if (isTruthy(input.inferenceConfig)) {
+      hash = pythonStrJoin(hash, md5Hex(pyyamlDump(input.inferenceConfig, { sortKeys: true })));
+    }
+    if (input.condaFileYaml !== undefined && input.condaFileYaml !== '') {
+      hash = pythonStrJoin(hash, md5Hex(input.condaFileYaml));
+    }
+  } else if (input.build !== undefined) {
+    const { uploadHash, dockerfilePath } = input.build;
+    hash = pythonStrJoin(hash, md5Hex(uploadHash));
+    if (dockerfilePath !== undefined && dockerfilePath !== '') {
+      hash = pythonStrJoin(hash, md5Hex(dockerfilePath));
+    }
+  }
+  return md5Hex(hash);
+}
+
+function isTruthy(value: PyValue | undefined): value is PyValue {
+  if (value === undefined || value === null) return false;
+  if (
+    typeof value === 'object' &&
+    !Array.isArray(value) &&
+    Object.getPrototypeOf(value) === Object.prototype
+  ) {
+    return Object.keys(value).length > 0;
+  }
+  return true;
+}
