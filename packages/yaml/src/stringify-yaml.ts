@@ -1,4 +1,4 @@
-import { Document } from 'yaml';
+import { Document, Scalar } from 'yaml';
 import { formatPath } from './format-path.js';
 import type { PathSegment } from './source-map.js';
 
@@ -37,6 +37,13 @@ function orderKeys(
   return out;
 }
 
+/** A string node forced to double quotes. */
+function quoted(value: string): Scalar {
+  const node = new Scalar(value);
+  node.type = Scalar.QUOTE_DOUBLE;
+  return node;
+}
+
 /** Copies `value` into Maps/arrays with the chosen key order, rejecting what YAML cannot hold. */
 function toTree(
   value: unknown,
@@ -47,6 +54,7 @@ function toTree(
   if (value === null || value === undefined) return null;
   switch (typeof value) {
     case 'string':
+      return value.startsWith('\uFEFF') ? quoted(value) : value;
     case 'number':
     case 'boolean':
       return value;
@@ -77,10 +85,14 @@ function toTree(
     }
     const record = value as Record<string, unknown>;
     const keys = Object.keys(record).filter((k) => record[k] !== undefined);
-    const map = new Map<string, unknown>();
+    const map = new Map<unknown, unknown>();
     for (const key of orderKeys(path, keys, sortKeys)) {
       path.push(key);
-      map.set(key, toTree(record[key], path, sortKeys, seen));
+      // A plain `<<` key would be read back as a merge key.
+      map.set(
+        key === '<<' || key.startsWith('\uFEFF') ? quoted(key) : key,
+        toTree(record[key], path, sortKeys, seen),
+      );
       path.pop();
     }
     out = map;
@@ -106,13 +118,18 @@ function toTree(
  */
 export function stringifyYaml(value: unknown, options: StringifyYamlOptions = {}): string {
   const tree = toTree(value, [], options.sortKeys, new Set());
-  const doc = new Document(tree, { version: '1.2', schema: 'core', aliasDuplicateObjects: false });
+  const doc = new Document(tree, {
+    version: '1.2',
+    schema: 'core',
+    aliasDuplicateObjects: false,
+  });
   return doc.toString({
     indent: 2,
     indentSeq: true,
     lineWidth: 0,
     minContentWidth: 0,
-    blockQuote: 'literal',
+    // `yaml` mis-indents block scalars at the document root, so a root string is quoted.
+    blockQuote: typeof tree === 'string' ? false : 'literal',
     defaultStringType: 'PLAIN',
     defaultKeyType: 'PLAIN',
     nullStr: 'null',
