@@ -41,8 +41,9 @@ export interface PaginateOptions<T> {
  * each `nextLink` verbatim until there is none or `maxResults` items were
  * yielded. Nothing is requested until the iteration starts.
  *
- * A `nextLink` on another origin is refused with `UntrustedUrlError` (the bearer
- * token would leak); a page without a `value` array, or a `nextLink` that repeats
+ * A `nextLink` on another origin is refused with `UntrustedUrlError` when it
+ * would be followed (the bearer token would leak; the page that carried it is
+ * still yielded); a page without a `value` array, or a `nextLink` that repeats
  * an earlier one, ends the iteration with `MalformedResponseError`.
  *
  * @example
@@ -107,9 +108,7 @@ export function paginate<T = unknown>(
         .map(mapItem);
       yielded += items.length;
       const nextLink =
-        typeof rawNext === 'string' && rawNext !== ''
-          ? transport.resolveTrustedUrl(rawNext, 'nextLink', response.url)
-          : undefined;
+        typeof rawNext === 'string' && rawNext !== '' ? absolute(rawNext, response) : undefined;
       yield { items, nextLink, response };
       if (nextLink === undefined || yielded >= maxResults) return;
       if (seen.has(nextLink)) {
@@ -125,7 +124,7 @@ export function paginate<T = unknown>(
       seen.add(nextLink);
       response = await transport.request({
         method: 'GET',
-        url: nextLink,
+        url: transport.resolveTrustedUrl(nextLink, 'nextLink'),
         ...(options.signal === undefined ? {} : { signal: options.signal }),
       });
     }
@@ -137,6 +136,21 @@ export function paginate<T = unknown>(
       for await (const page of pages()) yield* page.items;
     },
   };
+}
+
+function absolute(link: string, response: TransportResponse): string {
+  try {
+    return new URL(link, response.url).toString();
+  } catch {
+    throw new MalformedResponseError({
+      method: 'GET',
+      url: response.url,
+      status: response.status,
+      headers: response.headers,
+      requestId: response.requestId,
+      message: `GET ${response.url.split('?')[0] ?? ''} returned a page with an invalid nextLink: expected a URL, received ${JSON.stringify(link.slice(0, 200))} (request id ${response.requestId})`,
+    });
+  }
 }
 
 function describe(value: unknown): string {
