@@ -81,7 +81,9 @@ export default defineCommand({
       throw new CliError(
         code.includes('EXISTS')
           ? `output file ${out} already exists (expected a new path; it is never overwritten)`
-          : `cannot write ${out}: ${message}`,
+          : message.includes(out)
+            ? message
+            : `cannot write ${out}: ${message}`,
         {
           code: code.includes('EXISTS') ? CLI_ERROR_CODES.FILE_EXISTS : CLI_ERROR_CODES.FILE_ACCESS,
           command: commandName,
