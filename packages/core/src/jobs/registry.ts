@@ -1,0 +1,14 @@
+/**
+ * THE job-type registry: YAML `type:` value → schema + entity builder. Adding a job
+ * type is one line here (see README.md in this folder).
+ */
+import { commandJobType } from './command-job.js';
+import type { RegisteredJobType } from './job-type.js';
+
+/** Every registered job type, keyed by its YAML `type:` value. */
+export const JOB_REGISTRY: Readonly<Record<string, RegisteredJobType>> = {
+  command: commandJobType,
+};
+
+/** The YAML `type:` values amlkit can load. */
+export const JOB_TYPES: readonly string[] = Object.freeze(Object.keys(JOB_REGISTRY));
