@@ -36,7 +36,6 @@ describe('defaultExperimentName', () => {
   it('uses the process working directory when no path is given', () => {
     const folder = process.cwd().split(/[\\/]/).at(-1)!;
     expect(defaultExperimentName()).toBe(defaultExperimentName(folder));
-    expect(defaultExperimentName()).toBe('core');
   });
 
   it('removes only ASCII spaces, as the SDK does', () => {
