@@ -138,6 +138,12 @@ describe('transition', () => {
     expect(() => transition('Running', null as unknown as JobEvent)).toThrow(TypeError);
   });
 
+  it('requires a reason on fail events, in the types and at run time', () => {
+    // @ts-expect-error -- a fail event must carry a reason
+    const event: JobEvent = { type: 'fail' };
+    expect(() => transition('Running', event)).toThrow(TypeError);
+  });
+
   it('throws TypeError for a fail event without a reason', () => {
     expect(() => transition('Running', { type: 'fail' } as unknown as JobEvent)).toThrow(
       /carry a reason string/,
