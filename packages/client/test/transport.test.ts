@@ -274,14 +274,13 @@ describe('createTransport against a loopback ARM server', () => {
   });
 
   it('does map 401 to AuthenticationError when the token is wrong, and redact it', async () => {
-    server.inject('GET /subscriptions', [
-      {
-        kind: 'status',
-        status: 401,
-        headers: { authorization: `Bearer ${TOKEN}`, 'set-cookie': `session=${TOKEN}` },
-        body: armError('InvalidAuthenticationToken', 'The access token is invalid.'),
-      },
-    ]);
+    const unauthorized = {
+      kind: 'status',
+      status: 401,
+      headers: { authorization: `Bearer ${TOKEN}`, 'set-cookie': `session=${TOKEN}` },
+      body: armError('InvalidAuthenticationToken', 'The access token is invalid.'),
+    } as const;
+    server.inject('GET /subscriptions', [unauthorized, unauthorized]);
     const error = await failure(
       transport().request({ method: 'GET', path: `${jobPath(WORKSPACE, 'a')}?sig=${TOKEN}` }),
     );
@@ -339,6 +338,35 @@ describe('createTransport against a loopback ARM server', () => {
     const longLived = transport();
     await longLived.request({ method: 'GET', path: jobPath(WORKSPACE, 'a') });
     expect(server.requests).toHaveLength(3);
+  });
+
+  it('does retry a 401 once with a fresh token, then give up with AuthenticationError', async () => {
+    const tokens = ['revoked-token', TOKEN];
+    let calls = 0;
+    const credential: TokenCredential = {
+      getToken: () => {
+        calls += 1;
+        return Promise.resolve({
+          token: tokens.shift() ?? 'x',
+          expiresOnTimestamp: Date.now() + 3_600_000,
+        });
+      },
+    };
+    const t = transport({ credential });
+    const response = await t.request({ method: 'POST', path: jobCancelPath(WORKSPACE, 'a') });
+    expect(response.status).toBe(202);
+    expect(calls).toBe(2);
+    expect(server.requests.map((r) => r.headers.authorization)).toEqual([
+      'Bearer revoked-token',
+      `Bearer ${TOKEN}`,
+    ]);
+    server.requests.length = 0;
+    const wrong = transport({ credential: createStaticTokenCredential('wrong-token') });
+    const error = await failure(wrong.request({ method: 'GET', path: jobPath(WORKSPACE, 'a') }));
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect(error.message).toContain('failed with 401 Unauthorized: AuthenticationFailed');
+    expect(server.requests).toHaveLength(2);
+    expect(retries).toHaveLength(0);
   });
 
   it('does refuse an absolute url on another origin before sending', async () => {

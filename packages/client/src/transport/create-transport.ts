@@ -171,7 +171,7 @@ export interface Transport {
   readonly apiVersion: string;
   /**
    * Sends a request, retrying idempotent ones on network errors, timeouts, 408,
-   * 429 and 5xx.
+   * 429 and 5xx. A 401 is retried once, for any method, with a freshly fetched token.
    * @throws HttpError (a status subclass), ConnectionError, RequestTimeoutError,
    *   RequestAbortedError, MalformedResponseError, CredentialError, UntrustedUrlError
    */
@@ -455,6 +455,7 @@ export function createTransport(options: TransportOptions): Transport {
     const idempotent = req.idempotent ?? IDEMPOTENT.has(req.method);
     const attemptTimeoutMs = positiveNumber('timeoutMs', req.timeoutMs ?? timeoutMs);
     const clientRequestId = crypto.randomUUID();
+    let authRefreshed = false;
     for (let retry = 0; ; retry += 1) {
       if (req.signal?.aborted === true) {
         throw new RequestAbortedError({
@@ -476,6 +477,14 @@ export function createTransport(options: TransportOptions): Transport {
         }
       }
       if (!(outcome instanceof Error)) return outcome;
+      if (outcome.status === 401 && tokens !== undefined && !authRefreshed) {
+        // A 401 was not processed, so one immediate retry with a fresh token is
+        // safe for any method (the cached token may have been revoked early).
+        authRefreshed = true;
+        tokens.clear();
+        retry -= 1;
+        continue;
+      }
       if (!idempotent || retry >= maxRetries || !isRetryableError(outcome)) throw outcome;
       const delayMs = computeRetryDelayMs(retry, {
         baseDelayMs: retryBaseDelayMs,
