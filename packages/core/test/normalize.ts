@@ -30,6 +30,13 @@ export const NORMALIZATIONS = {
   },
 } as const satisfies Record<string, Normalization>;
 
+/** AutoML data inputs: the same `azureml:` path quirk applies to them (they are `Input`s in the SDK). */
+const AUTOML_DATA_KEYS: ReadonlySet<string> = new Set([
+  'training_data',
+  'validation_data',
+  'test_data',
+]);
+
 /** Replaces the absolute corpus root with `<CORPUS>` in every string. */
 export function withCorpusPlaceholder(value: unknown): unknown {
   if (typeof value === 'string') return value.split(CORPUS).join('<CORPUS>');
@@ -72,7 +79,7 @@ export function normalizeGolden(
       const ov = isObj(o) ? o[k] : undefined;
       // inputs.<name>.path: 'azureml:' + what was written
       if (
-        parent === 'inputs' &&
+        (parent === 'inputs' || AUTOML_DATA_KEYS.has(path.at(-1) ?? '')) &&
         k === 'path' &&
         typeof gv === 'string' &&
         typeof ov === 'string' &&

@@ -2,12 +2,16 @@
  * THE job-type registry: YAML `type:` value → schema + entity builder. Adding a job
  * type is one line here (see README.md in this folder).
  */
+import { automlJobType } from './automl/automl-job-type.js';
 import { commandJobType } from './command-job.js';
+import { sparkJobType } from './spark/spark-job.js';
 import type { RegisteredJobType } from './job-type.js';
 
 /** Every registered job type, keyed by its YAML `type:` value. */
 export const JOB_REGISTRY: Readonly<Record<string, RegisteredJobType>> = {
   command: commandJobType,
+  automl: automlJobType,
+  spark: sparkJobType,
 };
 
 /** The YAML `type:` values amlkit can load. */

@@ -4,39 +4,18 @@
  */
 import { dataInputSchema } from '../../entities/job-input.js';
 import type { DataInput } from '../../entities/job-input.js';
-import { AZUREML_PREFIX, isBinding } from '../../internal/references.js';
+import { isBinding } from '../../internal/references.js';
 import { describeReceived } from '../../internal/received.js';
 import { s } from '../../schema/builders.js';
 import { INVALID } from '../../schema/schema.js';
 
 /**
- * Removes the `azureml:` prefix of an asset reference (`azureml:data:1` → `data:1`),
- * keeping `azureml://…` URIs, as the SDK's `Input` does on load.
+ * An AutoML data input as a mapping. The path is kept and written as given, like every
+ * job input (SDK 1.4.0 prefixes it with `azureml:` on dump, quirk §7.2; amlkit does not).
  */
-function stripReference(path: string): string {
-  return path.startsWith(AZUREML_PREFIX) && !path.startsWith(`${AZUREML_PREFIX}//`)
-    ? path.slice(AZUREML_PREFIX.length)
-    : path;
-}
-
-/**
- * Adds `azureml:` to a path that lacks it, as the SDK's dump does for every data-input
- * path (quirk §7.2: `./folder` → `azureml:./folder`). Bindings are left alone.
- */
-function prefixReference(path: string): string {
-  return path.startsWith(AZUREML_PREFIX) || isBinding(path) ? path : `${AZUREML_PREFIX}${path}`;
-}
-
-/** An AutoML data input as a mapping. */
-export const automlDataInputSchema = s
-  .transform(
-    dataInputSchema,
-    (value): DataInput =>
-      value.path === undefined ? value : { ...value, path: stripReference(value.path) },
-    (value): DataInput =>
-      value.path === undefined ? value : { ...value, path: prefixReference(value.path) },
-  )
-  .describe('An MLTable input {type: mltable, path}.');
+export const automlDataInputSchema = dataInputSchema.describe(
+  'An MLTable input {type: mltable, path}.',
+);
 
 /** A whole-value `${{…}}` binding (pipeline nodes only). */
 export const bindingSchema = s.custom<string>({
