@@ -139,12 +139,23 @@ describe('pyyamlDump', () => {
     expect(pyyamlDump('')).toBe("''\n");
   });
 
-  it('writes anchors and aliases for shared lists and objects', () => {
-    const shared = { x: 1 };
-    const list = ['a'];
-    expect(pyyamlDump({ a: shared, b: shared, c: list, d: list })).toBe(
-      'a: &id001\n  x: 1\nb: *id001\nc: &id002\n- a\nd: *id002\n',
+  it('writes anchors and aliases for shared and recursive lists and objects (texts from PyYAML 6.0)', () => {
+    const a = { x: 1 };
+    const l = ['p', 'q'];
+    const e = {};
+    const recursive: Record<string, unknown> = { k: 1 };
+    recursive.self = recursive;
+    const recursiveList: unknown[] = [1];
+    recursiveList.push(recursiveList);
+    expect(pyyamlDump([a, a, l, l, [a]])).toBe(
+      '- &id001\n  x: 1\n- *id001\n- &id002\n  - p\n  - q\n- *id002\n- - *id001\n',
     );
+    expect(pyyamlDump({ a: [a, { b: a }], c: l, d: { e: l } })).toBe(
+      'a:\n- &id001\n  x: 1\n- b: *id001\nc: &id002\n- p\n- q\nd:\n  e: *id002\n',
+    );
+    expect(pyyamlDump({ a: e, b: e })).toBe('a: &id001 {}\nb: *id001\n');
+    expect(pyyamlDump(recursive as PyValue)).toBe('&id001\nk: 1\nself: *id001\n');
+    expect(pyyamlDump(recursiveList as PyValue)).toBe('&id001\n- 1\n- *id001\n');
   });
 
   it('keeps insertion order when sortKeys is false', () => {
