@@ -6,10 +6,12 @@ import { automlJobType } from './automl/automl-job-type.js';
 import { commandJobType } from './command-job.js';
 import { sparkJobType } from './spark/spark-job.js';
 import type { RegisteredJobType } from './job-type.js';
+import { sweepJobType } from './sweep-job.js';
 
 /** Every registered job type, keyed by its YAML `type:` value. */
 export const JOB_REGISTRY: Readonly<Record<string, RegisteredJobType>> = {
   command: commandJobType,
+  sweep: sweepJobType,
   automl: automlJobType,
   spark: sparkJobType,
 };
