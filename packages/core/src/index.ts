@@ -2,7 +2,7 @@
 export { Resource } from './resource.js';
 export type { ResourceOptions } from './resource.js';
 export { Job } from './job.js';
-export type { JobOptions, DumpOptions, JobStatusValue } from './job.js';
+export type { JobOptions, DumpOptions } from './job.js';
 export { CommandJob } from './jobs/command-job.js';
 export type { CommandJobOptions } from './jobs/command-job.js';
 export { JobService, JOB_SERVICE_TYPES } from './entities/job-service.js';
@@ -26,6 +26,96 @@ export type { Distribution } from './entities/distribution.js';
 export type { Identity } from './entities/identity.js';
 export type { QueueSettings } from './entities/queue-settings.js';
 export type { CommandJobLimits } from './entities/command-limits.js';
+
+// AutoML jobs
+export { AutoMLJob } from './jobs/automl/automl-job.js';
+export type { AutoMLJobOptions } from './jobs/automl/automl-job.js';
+export { AutoMLTabularJob } from './jobs/automl/automl-tabular-job.js';
+export type { AutoMLTabularJobOptions } from './jobs/automl/automl-tabular-job.js';
+export { AutoMLImageJob } from './jobs/automl/automl-image-job.js';
+export type { AutoMLImageJobOptions } from './jobs/automl/automl-image-job.js';
+export { AutoMLNlpJob } from './jobs/automl/automl-nlp-job.js';
+export type { AutoMLNlpJobOptions } from './jobs/automl/automl-nlp-job.js';
+export { ClassificationJob } from './jobs/automl/classification-job.js';
+export type { ClassificationJobOptions } from './jobs/automl/classification-job.js';
+export { RegressionJob } from './jobs/automl/regression-job.js';
+export type { RegressionJobOptions } from './jobs/automl/regression-job.js';
+export { ForecastingJob } from './jobs/automl/forecasting-job.js';
+export type { ForecastingJobOptions } from './jobs/automl/forecasting-job.js';
+export { ImageClassificationJob } from './jobs/automl/image-classification-job.js';
+export type { ImageClassificationJobOptions } from './jobs/automl/image-classification-job.js';
+export { ImageClassificationMultilabelJob } from './jobs/automl/image-classification-multilabel-job.js';
+export type { ImageClassificationMultilabelJobOptions } from './jobs/automl/image-classification-multilabel-job.js';
+export { ImageObjectDetectionJob } from './jobs/automl/image-object-detection-job.js';
+export type { ImageObjectDetectionJobOptions } from './jobs/automl/image-object-detection-job.js';
+export { ImageInstanceSegmentationJob } from './jobs/automl/image-instance-segmentation-job.js';
+export type { ImageInstanceSegmentationJobOptions } from './jobs/automl/image-instance-segmentation-job.js';
+export { TextClassificationJob } from './jobs/automl/text-classification-job.js';
+export type { TextClassificationJobOptions } from './jobs/automl/text-classification-job.js';
+export { TextClassificationMultilabelJob } from './jobs/automl/text-classification-multilabel-job.js';
+export type { TextClassificationMultilabelJobOptions } from './jobs/automl/text-classification-multilabel-job.js';
+export { TextNerJob } from './jobs/automl/text-ner-job.js';
+export type { TextNerJobOptions } from './jobs/automl/text-ner-job.js';
+export { createAutoMLJob } from './jobs/automl/automl-job-type.js';
+export { AutoMLTask, AUTOML_TASKS, DEFAULT_PRIMARY_METRIC } from './jobs/automl/automl-enums.js';
+export type {
+  TabularTask,
+  ImageTask,
+  NlpTask,
+  LogVerbosity,
+  ClassificationPrimaryMetric,
+  MultilabelPrimaryMetric,
+  RegressionPrimaryMetric,
+  DetectionPrimaryMetric,
+  ClassificationModel,
+  RegressionModel,
+  ForecastingModel,
+  BlockedTransformer,
+  TransformerParamKey,
+  FeaturizationMode,
+} from './jobs/automl/automl-enums.js';
+export type { AutoMLDataInput } from './jobs/automl/automl-data-input.js';
+export type { TabularLimits, ImageLimits, NlpLimits } from './jobs/automl/automl-limits.js';
+export type {
+  ClassificationTraining,
+  RegressionTraining,
+  ForecastingTraining,
+} from './jobs/automl/automl-training.js';
+export type {
+  TabularFeaturization,
+  NlpFeaturization,
+  ColumnTransformer,
+} from './jobs/automl/automl-featurization.js';
+export type { ForecastingSettings } from './jobs/automl/forecasting-settings.js';
+export type {
+  ImageClassificationModelSettings,
+  ImageDetectionModelSettings,
+} from './jobs/automl/image-model-settings.js';
+export type { NlpFixedParameters } from './jobs/automl/nlp-fixed-parameters.js';
+export type {
+  AutoMLSweepSettings,
+  AutoMLSamplingAlgorithm,
+} from './jobs/automl/automl-sweep-settings.js';
+export type {
+  SearchSubspace,
+  SearchSpaceValue,
+  SearchSpaceDistribution,
+} from './jobs/automl/automl-search-space.js';
+
+// Spark jobs
+export { SparkJob, defaultSparkIdentity } from './jobs/spark/spark-job.js';
+export type { SparkJobOptions } from './jobs/spark/spark-job.js';
+export { SparkConfKey, SPARK_MEMORY_PATTERN } from './jobs/spark/spark-conf.js';
+export type { SparkConf, SparkConfValue } from './jobs/spark/spark-conf.js';
+export type { SparkEntry } from './jobs/spark/spark-entry.js';
+export { SPARK_INSTANCE_TYPES, SPARK_RUNTIME_VERSIONS } from './jobs/spark/spark-resources.js';
+export type { SparkResources } from './jobs/spark/spark-resources.js';
+export { validateSparkJob } from './jobs/spark/validate-spark-job.js';
+export type {
+  SparkJobIssue,
+  SparkCheckStage,
+  ValidateSparkJobOptions,
+} from './jobs/spark/validate-spark-job.js';
 
 // Loading
 export { loadJob } from './load-job.js';

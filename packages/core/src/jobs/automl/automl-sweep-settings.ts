@@ -4,15 +4,15 @@ import type { Infer } from '../../schema/schema.js';
 import { earlyTerminationSchema } from './internal/early-termination.js';
 
 /** Sampling algorithms (case-insensitive, normalised to lowercase). */
-export const SAMPLING_ALGORITHMS = ['random', 'grid', 'bayesian'] as const;
-/** A sampling algorithm. */
-export type SamplingAlgorithm = (typeof SAMPLING_ALGORITHMS)[number];
+export const AUTOML_SAMPLING_ALGORITHMS = ['random', 'grid', 'bayesian'] as const;
+/** An AutoML sampling algorithm. */
+export type AutoMLSamplingAlgorithm = (typeof AUTOML_SAMPLING_ALGORITHMS)[number];
 
 /** AutoML sweep settings. */
 export const automlSweepSettingsSchema = s.object(
   {
     early_termination: earlyTerminationSchema.optional(),
-    sampling_algorithm: s.enum(SAMPLING_ALGORITHMS),
+    sampling_algorithm: s.enum(AUTOML_SAMPLING_ALGORITHMS),
   },
   { expected: 'a sweep mapping {sampling_algorithm, early_termination}' },
 );
