@@ -2,7 +2,7 @@
 export { Resource } from './resource.js';
 export type { ResourceOptions } from './resource.js';
 export { Job } from './job.js';
-export type { JobOptions, DumpOptions } from './job.js';
+export type { JobOptions, DumpOptions, JobStatusValue } from './job.js';
 export { CommandJob } from './jobs/command-job.js';
 export type { CommandJobOptions } from './jobs/command-job.js';
 export { JobService, JOB_SERVICE_TYPES } from './entities/job-service.js';
