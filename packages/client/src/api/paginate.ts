@@ -23,11 +23,11 @@ export interface PaginateOptions<T> {
    * Stop after this many items (no further page is requested).
    * @default Infinity
    */
-  readonly maxResults?: number;
+  readonly maxResults?: number | undefined;
   /** Aborts the current page request and ends the iteration with `RequestAbortedError`. */
-  readonly signal?: AbortSignal;
+  readonly signal?: AbortSignal | undefined;
   /** Query parameters of the first request (filters such as `jobType`, `tag`, `listViewType`). */
-  readonly query?: QueryParams;
+  readonly query?: QueryParams | undefined;
   /**
    * Turns a raw item (a parsed JSON value) into `T`. Without it, items are
    * passed through unchecked.

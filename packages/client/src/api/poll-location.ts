@@ -20,19 +20,19 @@ export interface PollLocationOptions {
    * The overall budget; when the server still answers 202 after it, `OperationTimeoutError`.
    * @default 600_000
    */
-  readonly timeoutMs?: number;
+  readonly timeoutMs?: number | undefined;
   /**
    * The wait between polls when the server sends no `Retry-After`.
    * @default 10_000 (the spec's minimum Retry-After)
    */
-  readonly defaultIntervalMs?: number;
+  readonly defaultIntervalMs?: number | undefined;
   /**
    * The longest wait between polls, server hints included.
    * @default 60_000
    */
-  readonly maxIntervalMs?: number;
+  readonly maxIntervalMs?: number | undefined;
   /** Aborts the polling with `RequestAbortedError`. */
-  readonly signal?: AbortSignal;
+  readonly signal?: AbortSignal | undefined;
   /** Called before each wait (for progress output). */
   readonly onPoll?: (event: PollEvent) => void;
 }

@@ -115,34 +115,34 @@ export interface TransportRequest {
   /** The HTTP method. */
   readonly method: HttpMethod;
   /** A path under `baseUrl`, starting with `/`. */
-  readonly path?: string;
+  readonly path?: string | undefined;
   /** An absolute URL on a trusted origin (e.g. a `nextLink` or `Location`), sent as is. */
-  readonly url?: string;
+  readonly url?: string | undefined;
   /** Query parameters added to the URL. */
-  readonly query?: QueryParams;
+  readonly query?: QueryParams | undefined;
   /** A JSON value sent as the body. */
   readonly body?: unknown;
   /** Extra request headers. */
-  readonly headers?: Readonly<Record<string, string>>;
+  readonly headers?: Readonly<Record<string, string>> | undefined;
   /** Aborts the request (and its retries). */
   readonly signal?: AbortSignal | undefined;
   /**
    * Whether the request may be retried.
    * @default true for GET, HEAD, PUT and DELETE; false for POST and PATCH
    */
-  readonly idempotent?: boolean;
+  readonly idempotent?: boolean | undefined;
   /** Overrides the transport's per-attempt timeout. */
-  readonly timeoutMs?: number;
+  readonly timeoutMs?: number | undefined;
   /**
    * How to read a successful body.
    * @default 'json'
    */
-  readonly responseType?: 'json' | 'text';
+  readonly responseType?: 'json' | 'text' | undefined;
   /**
    * Also return the raw `Response` (its body is a clone; read it at most once).
    * @default false
    */
-  readonly raw?: boolean;
+  readonly raw?: boolean | undefined;
 }
 
 /** A successful (1xx–3xx or 2xx) response. */

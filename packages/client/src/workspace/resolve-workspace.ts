@@ -48,16 +48,16 @@ export interface ResolveWorkspaceOptions {
    */
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** The directory to start the config file search from; no search without it. */
-  readonly cwd?: string;
+  readonly cwd?: string | undefined;
   /** Reads a config file; no search without it. */
-  readonly readFile?: ReadTextFile;
+  readonly readFile?: ReadTextFile | undefined;
   /** A config file to read instead of searching. */
-  readonly configPath?: string;
+  readonly configPath?: string | undefined;
   /**
    * How many parent directories to climb (the Python SDK's 20).
    * @default 20
    */
-  readonly maxLevels?: number;
+  readonly maxLevels?: number | undefined;
 }
 
 /** The environment variables read by {@link resolveWorkspace}. */
