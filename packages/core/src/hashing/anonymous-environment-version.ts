@@ -1,5 +1,5 @@
 import { md5Hex } from './md5.js';
-import type { PyValue } from './py-float.js';
+import { isPyFloat, type PyValue } from './py-float.js';
 import { pythonStrJoin } from './python-str-join.js';
 import { pyyamlDump } from './pyyaml-dump.js';
 
@@ -67,14 +67,13 @@ export function anonymousEnvironmentVersion(input: AnonymousEnvironmentVersionIn
   return md5Hex(hash);
 }
 
+/** Python truthiness: None, False, 0, 0.0, '' and empty lists/dicts are false. */
 function isTruthy(value: PyValue | undefined): value is PyValue {
-  if (value === undefined || value === null) return false;
-  if (
-    typeof value === 'object' &&
-    !Array.isArray(value) &&
-    Object.getPrototypeOf(value) === Object.prototype
-  ) {
-    return Object.keys(value).length > 0;
-  }
+  if (value === undefined || value === null || value === false || value === '') return false;
+  if (typeof value === 'number') return value !== 0;
+  if (typeof value === 'bigint') return value !== 0n;
+  if (isPyFloat(value)) return value.value !== 0;
+  if (Array.isArray(value)) return value.length > 0;
+  if (typeof value === 'object') return Object.values(value).some((item) => item !== undefined);
   return true;
 }

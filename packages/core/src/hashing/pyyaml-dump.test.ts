@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { describe, expect, it } from 'vitest';
@@ -7,7 +8,6 @@ import { pyyamlDump } from './pyyaml-dump.js';
 import { CORPUS_ROOT, callsOf, exists } from './test-support/corpus.js';
 import { pyyamlSafeLoad } from './test-support/pyyaml-load.js';
 import { loadPythonVectors } from './test-support/python-vectors.js';
-import { readFileSync } from 'node:fs';
 
 /** Every conda file (inline mapping or referenced path) reachable from a job YAML through file references. */
 function condaFilesOf(jobYaml: string): PyValue[] {
