@@ -2,9 +2,19 @@
 export { Resource } from './resource.js';
 export type { ResourceOptions } from './resource.js';
 export { Job } from './job.js';
-export type { JobOptions, DumpOptions, JobStatusValue } from './job.js';
+export type { JobOptions, DumpOptions } from './job.js';
 export { CommandJob } from './jobs/command-job.js';
 export type { CommandJobOptions } from './jobs/command-job.js';
+export { SweepJob } from './jobs/sweep-job.js';
+export type { SweepJobOptions } from './jobs/sweep-job.js';
+export type { SweepTrial } from './jobs/sweep-job-schema.js';
+export { SAMPLING_ALGORITHMS } from './entities/sampling-algorithm.js';
+export type { SamplingAlgorithm } from './entities/sampling-algorithm.js';
+export type { SearchDistribution, ChoiceValue } from './entities/search-space.js';
+export type { EarlyTerminationPolicy } from './entities/early-termination.js';
+export type { Objective } from './entities/objective.js';
+export { SWEEP_MIN_TIMEOUT_SECONDS } from './entities/sweep-limits.js';
+export type { SweepJobLimits } from './entities/sweep-limits.js';
 export { JobService, JOB_SERVICE_TYPES } from './entities/job-service.js';
 export type { JobServiceOptions, JobServiceType } from './entities/job-service.js';
 export { CreationContext } from './entities/creation-context.js';
@@ -125,3 +135,30 @@ export type { JobLoadErrorOptions } from './job-load-error.js';
 
 // Schemas
 export { JOB_TYPES } from './jobs/registry.js';
+export { jobJsonSchema } from './json-schema.js';
+
+// Ids, names, references and studio URLs
+export { AssetReferenceError, AssetReferenceErrorCode, isAssetReferenceError } from './ids/id-error.js';
+export type { AssetReferenceErrorOptions } from './ids/id-error.js';
+export { generateJobName, isValidJobName, assertValidJobName, JOB_NAME_PATTERN, GENERATED_JOB_NAME_PATTERN } from './ids/job-name.js';
+export type { GenerateJobNameOptions } from './ids/job-name.js';
+export { defaultExperimentName, DEFAULT_EXPERIMENT_NAME } from './ids/experiment-name.js';
+export type { DefaultExperimentNameOptions } from './ids/experiment-name.js';
+export { parseArmId, formatArmId, formatWorkspaceId, isArmId, ML_PROVIDER } from './ids/arm-id.js';
+export type { ArmId, WorkspaceScope } from './ids/arm-id.js';
+export { parseRegistryId, formatRegistryId, isRegistryId } from './ids/registry-id.js';
+export type { RegistryId } from './ids/registry-id.js';
+export { parseAssetReference, formatAssetReference, isAssetReference, AZUREML_PREFIX, CURATED_ENVIRONMENT_PREFIX } from './ids/asset-reference.js';
+export type {
+  AssetReference,
+  ArmAssetReference,
+  RegistryAssetReference,
+  NamedAssetReference,
+  LabelAssetReference,
+  UnversionedAssetReference,
+  CuratedAssetReference,
+  DatastorePathReference,
+  JobOutputReference,
+} from './ids/asset-reference.js';
+export { studioUrl, formatStudioUrl, STUDIO_HOSTS } from './ids/studio-url.js';
+export type { StudioUrlOptions, StudioUrlSource, AzureCloudName } from './ids/studio-url.js';

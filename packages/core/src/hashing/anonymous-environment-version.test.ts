@@ -65,9 +65,11 @@ describe('anonymousEnvironmentVersion', () => {
     expect(
       anonymousEnvironmentVersion({ image: 'img', inferenceConfig, condaFileYaml: 'conda' }),
     ).toBe(md5Hex(h));
-    expect(anonymousEnvironmentVersion({ image: 'img', inferenceConfig: {} })).toBe(
-      md5Hex(md5Hex('img')),
-    );
+    for (const empty of [{}, [], null, '', 0]) {
+      expect(anonymousEnvironmentVersion({ image: 'img', inferenceConfig: empty })).toBe(
+        md5Hex(md5Hex('img')),
+      );
+    }
   });
 
   it('joins the dockerfile path hash to the upload hash for build contexts', () => {
