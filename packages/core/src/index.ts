@@ -138,9 +138,19 @@ export { JOB_TYPES } from './jobs/registry.js';
 export { jobJsonSchema } from './json-schema.js';
 
 // Ids, names, references and studio URLs
-export { AssetReferenceError, AssetReferenceErrorCode, isAssetReferenceError } from './ids/id-error.js';
+export {
+  AssetReferenceError,
+  AssetReferenceErrorCode,
+  isAssetReferenceError,
+} from './ids/id-error.js';
 export type { AssetReferenceErrorOptions } from './ids/id-error.js';
-export { generateJobName, isValidJobName, assertValidJobName, JOB_NAME_PATTERN, GENERATED_JOB_NAME_PATTERN } from './ids/job-name.js';
+export {
+  generateJobName,
+  isValidJobName,
+  assertValidJobName,
+  JOB_NAME_PATTERN,
+  GENERATED_JOB_NAME_PATTERN,
+} from './ids/job-name.js';
 export type { GenerateJobNameOptions } from './ids/job-name.js';
 export { defaultExperimentName, DEFAULT_EXPERIMENT_NAME } from './ids/experiment-name.js';
 export type { DefaultExperimentNameOptions } from './ids/experiment-name.js';
@@ -148,7 +158,13 @@ export { parseArmId, formatArmId, formatWorkspaceId, isArmId, ML_PROVIDER } from
 export type { ArmId, WorkspaceScope } from './ids/arm-id.js';
 export { parseRegistryId, formatRegistryId, isRegistryId } from './ids/registry-id.js';
 export type { RegistryId } from './ids/registry-id.js';
-export { parseAssetReference, formatAssetReference, isAssetReference, AZUREML_PREFIX, CURATED_ENVIRONMENT_PREFIX } from './ids/asset-reference.js';
+export {
+  parseAssetReference,
+  formatAssetReference,
+  isAssetReference,
+  AZUREML_PREFIX,
+  CURATED_ENVIRONMENT_PREFIX,
+} from './ids/asset-reference.js';
 export type {
   AssetReference,
   ArmAssetReference,

@@ -1,12 +1,10 @@
+import type { JobStatus } from '@amlkit/status';
 import { stringifyYaml, writeYamlFile, writeYamlStream } from '@amlkit/yaml';
 import { JobService } from './entities/job-service.js';
 import type { JobServiceOptions } from './entities/job-service.js';
 import { Resource } from './resource.js';
 import type { ResourceOptions } from './resource.js';
-import { studioUrlFromId } from './internal/studio-url.js';
-
-/** A job status value (the service's `JobStatus` enum; unknown values are kept as they come). */
-export type JobStatusValue = string;
+import { studioUrl } from './ids/studio-url.js';
 
 /** Constructor options shared by every job type (camelCase; as Python `Job`). */
 export interface JobOptions extends ResourceOptions {
@@ -19,7 +17,7 @@ export interface JobOptions extends ResourceOptions {
   /** Interactive services. */
   services?: Record<string, JobService | JobServiceOptions> | undefined;
   /** Read-only: the status, set by clients reading from a service. */
-  status?: JobStatusValue | undefined;
+  status?: JobStatus | undefined;
   /** Read-only: log name → URL, set by clients reading from a service. */
   logFiles?: Record<string, string> | undefined;
 }
@@ -46,7 +44,7 @@ export abstract class Job extends Resource {
   /** The YAML `type:` of the job. */
   abstract readonly type: string;
   /** Status (read-only; set when read from a service). */
-  readonly status: JobStatusValue | undefined;
+  readonly status: JobStatus | undefined;
   /** Log files (read-only; set when read from a service). */
   readonly logFiles: Record<string, string> | undefined;
 
@@ -73,9 +71,7 @@ export abstract class Job extends Resource {
    * otherwise derived from the ARM id; undefined for jobs that were never submitted.
    */
   get studioUrl(): string | undefined {
-    const studio = this.services?.['Studio']?.endpoint;
-    if (studio !== undefined) return studio;
-    return this.id === undefined ? undefined : studioUrlFromId(this.id);
+    return studioUrl(this);
   }
 
   /** The YAML-shaped snake_case dictionary of the job type's own fields (read-only fields are added by {@link toYamlObject}). */
