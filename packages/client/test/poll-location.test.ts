@@ -14,7 +14,13 @@ import {
   UntrustedUrlError,
 } from '../src/index.js';
 import type { PollEvent, Transport } from '../src/index.js';
-import { armError, startArmTestServer, TOKEN, WORKSPACE } from './support/arm-test-server.js';
+import {
+  armError,
+  readExample,
+  startArmTestServer,
+  TOKEN,
+  WORKSPACE,
+} from './support/arm-test-server.js';
 import type { ArmTestServer } from './support/arm-test-server.js';
 import { asInstance } from './support/as-instance.js';
 
@@ -141,6 +147,22 @@ describe('pollLocation', () => {
     expect(error).toBeInstanceOf(UntrustedUrlError);
     expect(error.message).toContain('Refused the Location header "http://169.254.169.254/');
     expect(server.requests).toHaveLength(1);
+  });
+
+  it("does refuse the spec example's placeholder Location (http://subscriptions/…)", async () => {
+    const example = readExample('delete.json').responses['202']!;
+    const location = example.headers!.location!;
+    const t = transport();
+    const accepted = {
+      status: 202,
+      headers: new Headers({ location, 'retry-after': '0' }),
+      body: undefined,
+      requestId: 'r',
+      url: `${server.origin}${jobPath(WORKSPACE, 'my-favorite-aml-job')}`,
+    };
+    const error = await failure(pollLocation(t, accepted));
+    expect(error).toBeInstanceOf(UntrustedUrlError);
+    expect(server.requests).toHaveLength(0);
   });
 
   it('does surface an ARM error from the operation as its HttpError class', async () => {

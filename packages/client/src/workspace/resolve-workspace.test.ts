@@ -83,6 +83,16 @@ describe('resolveWorkspace', () => {
     ]);
   });
 
+  it('does stop the search when the signal is aborted', async () => {
+    const fs = memoryFs({});
+    const controller = new AbortController();
+    controller.abort(new Error('stop'));
+    await expect(
+      resolveWorkspace({ cwd: '/a/b', readFile: fs.readFile, signal: controller.signal }),
+    ).rejects.toThrow('stop');
+    expect(fs.reads).toEqual([]);
+  });
+
   it('does stop climbing after maxLevels', async () => {
     const fs = memoryFs({ '/config.json': FILE });
     expect(

@@ -58,6 +58,8 @@ export interface ResolveWorkspaceOptions {
    * @default 20
    */
   readonly maxLevels?: number | undefined;
+  /** Stops the file search (the promise rejects with the signal's reason). */
+  readonly signal?: AbortSignal | undefined;
 }
 
 /** The environment variables read by {@link resolveWorkspace}. */
@@ -154,12 +156,17 @@ async function read(readFile: ReadTextFile, path: string): Promise<string | unde
  */
 export async function findWorkspaceConfigFile(
   cwd: string,
-  options: { readonly readFile: ReadTextFile; readonly maxLevels?: number },
+  options: {
+    readonly readFile: ReadTextFile;
+    readonly maxLevels?: number | undefined;
+    readonly signal?: AbortSignal | undefined;
+  },
 ): Promise<{ readonly path: string; readonly text: string } | undefined> {
   const maxLevels = options.maxLevels ?? 20;
   for (const relative of [['.azureml', 'config.json'], ['config.json']]) {
     let dir: string | undefined = cwd;
     for (let level = 0; dir !== undefined && level <= maxLevels; level += 1) {
+      options.signal?.throwIfAborted();
       const path = joinPath(dir, ...relative);
       const text = await read(options.readFile, path);
       if (text !== undefined) return { path, text };
@@ -215,7 +222,8 @@ export async function resolveWorkspace(
     } else if (options.cwd !== undefined) {
       found = await findWorkspaceConfigFile(options.cwd, {
         readFile: options.readFile,
-        ...(options.maxLevels === undefined ? {} : { maxLevels: options.maxLevels }),
+        maxLevels: options.maxLevels,
+        signal: options.signal,
       });
       searched.push(`.azureml/config.json or config.json in ${options.cwd} and its parents`);
     }
