@@ -101,7 +101,9 @@ export function normalizeGolden(
         options.buildContextDeviation &&
         k === 'version' &&
         'build' in g &&
-        g['name'] === 'CliV2AnonymousEnvironment'
+        g['name'] === 'CliV2AnonymousEnvironment' &&
+        typeof ov === 'string' &&
+        /^[0-9a-f]{32}$/.test(ov)
       ) {
         used.add(NORMALIZATIONS.buildContextVersion.name);
         out[k] = ov;

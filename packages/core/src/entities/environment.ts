@@ -183,8 +183,14 @@ const referenceSchema = s.custom<JobEnvironment>({
     ctx.defer(async (c) => {
       const doc = await c.env.loadRelative(value, c);
       if (doc === undefined) return;
-      const env = doc.validate(inlineEnvironmentSchema);
-      if (env !== INVALID) Object.assign(placeholder, env);
+      // Fill the placeholder itself, so work deferred inside the file (conda file, hashes) updates it.
+      doc.validate(
+        s.transform(
+          inlineShape,
+          (v, inner) => finishInline(Object.assign(placeholder, v), inner),
+          (v) => v,
+        ),
+      );
     });
     return placeholder;
   },
