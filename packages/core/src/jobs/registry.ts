@@ -6,6 +6,7 @@ import { automlJobType } from './automl/automl-job-type.js';
 import { commandJobType } from './command-job.js';
 import { sparkJobType } from './spark/spark-job.js';
 import type { RegisteredJobType } from './job-type.js';
+import { pipelineJobType } from './pipeline/pipeline-job.js';
 import { sweepJobType } from './sweep-job.js';
 
 /** Every registered job type, keyed by its YAML `type:` value. */
@@ -14,6 +15,7 @@ export const JOB_REGISTRY: Readonly<Record<string, RegisteredJobType>> = {
   sweep: sweepJobType,
   automl: automlJobType,
   spark: sparkJobType,
+  pipeline: pipelineJobType,
 };
 
 /** The YAML `type:` values amlkit can load. */
