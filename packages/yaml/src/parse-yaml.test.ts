@@ -82,6 +82,15 @@ describe('parseYaml', () => {
     expect(value).toEqual({ base: { x: 1, y: 2 }, other: { y: 5, z: 6 }, m: { x: 9, y: 2, z: 6 } });
   });
 
+  it('does reject merge keys that are not given mappings', () => {
+    const err = parseError('a: &a [1]\nb:\n  <<: *a\nc:\n  <<: x\n');
+    expect(err.diagnostics.map((d) => [d.code, d.line, d.col])).toEqual([
+      ['YAML_SYNTAX', 3, 7],
+      ['YAML_SYNTAX', 5, 7],
+    ]);
+    expect(err.diagnostics[1]).toMatchObject({ path: ['c', '<<'], received: '"x"' });
+  });
+
   it('does reject duplicate keys, located at the second key', () => {
     const err = parseError('a: 1\nb:\n  c: 1\n  c: 2\n', { file: 'job.yml' });
     expect(err.code).toBe('YAML_DUPLICATE_KEY');
@@ -94,6 +103,51 @@ describe('parseYaml', () => {
     });
     expect(err.message).toContain('job.yml:4:3');
     expect(err.message).toContain('"c"');
+  });
+
+  it('does reject keys that name the same JSON property', () => {
+    expect(parseError('1: a\n"1": b\n').diagnostics[0]).toMatchObject({
+      code: 'YAML_DUPLICATE_KEY',
+      line: 2,
+      col: 1,
+    });
+    expect(parseError('~: a\n"": b\n').code).toBe('YAML_DUPLICATE_KEY');
+    expect(parseError('{a: 1, a: 2}').diagnostics[0]).toMatchObject({
+      code: 'YAML_DUPLICATE_KEY',
+      col: 8,
+    });
+  });
+
+  it('does find duplicate keys in a huge mapping without quadratic work', () => {
+    const lines = Array.from({ length: 50_000 }, (_, i) => `key_${i}: ${i}`);
+    lines.push('key_7: again');
+    const err = parseError(lines.join('\n'));
+    expect(err.diagnostics).toHaveLength(1);
+    expect(err.diagnostics[0]).toMatchObject({
+      code: 'YAML_DUPLICATE_KEY',
+      line: 50_001,
+      col: 1,
+      path: ['key_7'],
+    });
+  });
+
+  it('does report duplicate keys together with syntax errors', () => {
+    const err = parseError('a: 1\na: 2\nb: ]\n');
+    expect(err.diagnostics.map((d) => d.code)).toEqual(['YAML_DUPLICATE_KEY', 'YAML_SYNTAX']);
+  });
+
+  it('does show the offending text of a syntax error', () => {
+    const err = parseError('a: 1\nb: ]\n');
+    expect(err.diagnostics[0]).toMatchObject({
+      code: 'YAML_SYNTAX',
+      line: 2,
+      col: 4,
+      received: '"]"',
+    });
+  });
+
+  it('does keep the core schema under a %YAML 1.1 directive', () => {
+    expect(parseYaml('%YAML 1.1\n---\na: yes\nb: 0777\n').value).toEqual({ a: 'yes', b: 777 });
   });
 
   it('does report every syntax error at once, each located and sorted', () => {

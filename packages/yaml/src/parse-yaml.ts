@@ -2,6 +2,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import type { Document, YAMLError as LibYamlError } from 'yaml';
 import { analyzeDocument } from './internal/analyze-document.js';
 import { findBinaryCharacter } from './internal/check-text.js';
+import { truncateForDisplay } from './internal/display.js';
 import { createDocumentSourceMap } from './internal/document-source-map.js';
 import { pathAtOffset } from './internal/path-at-offset.js';
 import { formatDiagnostic } from './format-diagnostic.js';
@@ -80,6 +81,7 @@ function utf8LengthExceeds(text: string, limit: number): boolean {
 }
 
 function toDiagnostic(
+  text: string,
   err: LibYamlError,
   doc: Document,
   lineCounter: LineCounter,
@@ -103,6 +105,8 @@ function toDiagnostic(
   }
   const code = LIB_CODE_MAP[err.code] ?? 'YAML_SYNTAX';
   const diag: YamlDiagnostic = { code, path, file, line, col, message: err.message };
+  const token = text.slice(err.pos[0], Math.min(err.pos[1], err.pos[0] + 200));
+  if (code === 'YAML_SYNTAX' && token.trim() !== '') diag.received = truncateForDisplay(token);
   switch (code) {
     case 'YAML_DUPLICATE_KEY':
       diag.message = `Duplicate key ${JSON.stringify(path[path.length - 1] ?? '')}: mapping keys must be unique`;
@@ -191,26 +195,29 @@ export function parseYaml(text: string, options: ParseYamlOptions = {}): ParsedY
     schema: 'core',
     version: '1.2',
     merge: true,
-    uniqueKeys: true,
+    // Duplicate keys are found by analyzeDocument in linear time.
+    uniqueKeys: false,
     prettyErrors: false,
     resolveKnownTags: false,
     keepSourceTokens: false,
   });
 
   const problems: YamlDiagnostic[] = doc.errors.map((e) =>
-    toDiagnostic(e, doc, lineCounter, file, maxDepth),
+    toDiagnostic(text, e, doc, lineCounter, file, maxDepth),
   );
   for (const w of doc.warnings) {
     if (w.code === 'TAG_RESOLVE_FAILED')
-      problems.push(toDiagnostic(w, doc, lineCounter, file, maxDepth));
+      problems.push(toDiagnostic(text, w, doc, lineCounter, file, maxDepth));
+  }
+  // The analysis is safe on a partial AST too, so duplicate keys and limits are
+  // reported together with syntax errors (unless the parser already ran out of stack).
+  if (!problems.some((p) => p.code === 'YAML_DEPTH_LIMIT')) {
+    problems.push(...analyzeDocument(doc, lineCounter, file, { maxDepth, maxAliasCount }));
   }
   if (problems.length > 0) {
     problems.sort((a, b) => a.line - b.line || a.col - b.col);
     throw errorFromDiagnostics(problems);
   }
-
-  const limits = analyzeDocument(doc, lineCounter, file, { maxDepth, maxAliasCount });
-  if (limits.length > 0) throw errorFromDiagnostics(limits);
 
   let value: unknown;
   try {

@@ -21,7 +21,8 @@ const CAP = Number.MAX_SAFE_INTEGER;
 
 /**
  * One pass over the AST (never expanding aliases) that checks nesting depth,
- * alias expansion count (billion laughs) and collection keys. Alias targets are
+ * alias expansion count (billion laughs), duplicate keys (in linear time:
+ * `yaml`'s own `uniqueKeys` check is quadratic per mapping) and collection keys. Alias targets are
  * measured once and memoised, so the pass is linear in the size of the text.
  */
 export function analyzeDocument(
@@ -148,10 +149,36 @@ export function analyzeDocument(
         aliases = Math.min(CAP, aliases + m.aliases);
       }
     } else if (isMap(node)) {
+      const seen = new Set<string>();
       for (const pair of node.items) {
         if (fatal) break;
         const key: unknown = pair.key;
         const keyTarget = isAlias(key) ? key.resolve(doc) : key;
+        if (isScalar(keyTarget) && typeof keyTarget.value !== 'symbol') {
+          // Keys that name the same JSON property (`1` and "1", `~` and "") are duplicates too.
+          const name = keyToSegment(keyTarget.value);
+          if (seen.has(name)) {
+            path.push(name);
+            report(key, {
+              code: 'YAML_DUPLICATE_KEY',
+              message: `Duplicate key ${JSON.stringify(name)}: mapping keys must be unique`,
+              expected: 'each key at most once per mapping',
+              received: 'the same key again',
+            });
+            path.pop();
+          }
+          seen.add(name);
+        } else if (isScalar(keyTarget) && !isMergeSource(doc, pair.value)) {
+          path.push('<<');
+          report(pair.value ?? key, {
+            code: 'YAML_SYNTAX',
+            message:
+              'A merge key (<<) must be given a mapping, an alias to one, or a list of those',
+            expected: 'a mapping such as <<: *defaults',
+            received: describeNode(doc, pair.value),
+          });
+          path.pop();
+        }
         if (isCollection(keyTarget)) {
           report(key, {
             code: 'YAML_COMPLEX_KEY',
@@ -190,4 +217,18 @@ function depthProblem(maxDepth: number): Omit<YamlDiagnostic, 'file' | 'line' | 
     received: `more than ${maxDepth} levels`,
     hint: 'Flatten the document or raise maxDepth',
   };
+}
+
+function isMergeSource(doc: Document, value: unknown): boolean {
+  const target = isAlias(value) ? value.resolve(doc) : value;
+  if (isMap(target)) return true;
+  if (!isSeq(target)) return false;
+  return target.items.every((item) => isMap(isAlias(item) ? item.resolve(doc) : item));
+}
+
+function describeNode(doc: Document, value: unknown): string {
+  const target = isAlias(value) ? value.resolve(doc) : value;
+  if (isSeq(target)) return 'a list with an item that is not a mapping';
+  if (isScalar(target)) return target.value === null ? 'null' : JSON.stringify(target.value);
+  return 'nothing';
 }
