@@ -15,7 +15,11 @@ export const sparkEntrySchema = s.union(
           .string({ nonEmpty: true })
           .describe('Entry class (not supported on submission).'),
       },
-      { matchWhen: (v) => 'class_name' in v, expected: 'an entry mapping {class_name}' },
+      {
+        // `className` too: the union picks the branch again on dump, from the entity's value.
+        matchWhen: (v) => 'class_name' in v || 'className' in v,
+        expected: 'an entry mapping {class_name}',
+      },
     ),
   ],
   'an entry mapping {file} or {class_name}',
