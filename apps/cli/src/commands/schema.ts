@@ -22,21 +22,19 @@ export default defineCommand({
   ],
   async run({ positionals, io, commandName }) {
     const core = await importCore();
+    const types: readonly string[] = core.JOB_TYPES;
     const [type] = positionals;
     if (type === undefined) {
-      io.stdout.write(`${core.JOB_TYPES.join('\n')}\n`);
+      io.stdout.write(`${types.join('\n')}\n`);
       return EXIT_CODES.SUCCESS;
     }
-    if (!core.JOB_TYPES.includes(type)) {
-      const suggestion = didYouMean(type, core.JOB_TYPES);
-      throw new CliError(
-        `unknown job type '${type}'; expected one of: ${core.JOB_TYPES.join(', ')}`,
-        {
-          code: CLI_ERROR_CODES.USAGE,
-          command: commandName,
-          ...(suggestion === undefined ? {} : { hint: `did you mean '${suggestion}'?` }),
-        },
-      );
+    if (!types.includes(type)) {
+      const suggestion = didYouMean(type, types);
+      throw new CliError(`unknown job type '${type}'; expected one of: ${types.join(', ')}`, {
+        code: CLI_ERROR_CODES.USAGE,
+        command: commandName,
+        ...(suggestion === undefined ? {} : { hint: `did you mean '${suggestion}'?` }),
+      });
     }
     io.stdout.write(`${JSON.stringify(core.jobJsonSchema(type), null, 2)}\n`);
     return EXIT_CODES.SUCCESS;

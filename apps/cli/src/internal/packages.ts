@@ -1,41 +1,19 @@
-// Lazy, typed access to the workspace packages the commands need. Commands import these
-// functions (never the packages at the top level of the entry), so the bundle loads
-// `@amlkit/core`, `@amlkit/yaml` and `yaml` only when a command actually needs them.
+// Lazy access to the workspace packages the commands need. Commands call these functions
+// (the entry never imports the packages), so the bundle loads `@amlkit/core`, `@amlkit/yaml`
+// and `yaml` only when a command actually needs them.
+import type * as Core from '@amlkit/core';
 import type { CodeFrameFormatter } from './diagnostics.js';
 
-/** The part of a `Job` from `@amlkit/core` the CLI uses. */
-export interface LoadedJob {
-  /** The YAML `type:` value. */
-  readonly type: string;
-  /** Canonical YAML text (keys sorted). */
-  toYamlText(): string;
-  /** Writes canonical YAML to a path (exclusive create) or a stream. */
-  dump(dest: string, options?: { signal?: AbortSignal }): Promise<void>;
-}
-
-/** The part of `@amlkit/core` the CLI uses. */
-export interface CoreApi {
-  /** Loads and validates a job file. */
-  loadJob(
-    source: string,
-    options?: { overrides?: readonly string[]; signal?: AbortSignal },
-  ): Promise<LoadedJob>;
-  /** The YAML `type:` values. */
-  readonly JOB_TYPES: readonly string[];
-  /** The JSON Schema of a job type. */
-  jobJsonSchema(type: string): Record<string, unknown>;
-}
+/** A job loaded by `@amlkit/core`. */
+export type LoadedJob = Core.Job;
 
 /** Loads `@amlkit/core`. */
-export async function importCore(): Promise<CoreApi> {
-  const core: unknown = await import('@amlkit/core');
-  return core as CoreApi;
+export async function importCore(): Promise<typeof Core> {
+  return import('@amlkit/core');
 }
 
-/** Loads `@amlkit/yaml`'s code-frame formatter, if it has one. */
-export async function importCodeFrame(): Promise<CodeFrameFormatter | undefined> {
-  const yaml = (await import('@amlkit/yaml')) as unknown as { formatCodeFrame?: unknown };
-  return typeof yaml.formatCodeFrame === 'function'
-    ? (yaml.formatCodeFrame as CodeFrameFormatter)
-    : undefined;
+/** Loads `@amlkit/yaml`'s code-frame formatter. */
+export async function importCodeFrame(): Promise<CodeFrameFormatter> {
+  const { formatCodeFrame } = await import('@amlkit/yaml');
+  return formatCodeFrame;
 }
