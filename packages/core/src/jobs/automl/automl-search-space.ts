@@ -3,6 +3,8 @@
  * parameter to a fixed value, a distribution (`{type: choice, values: […]}`, `uniform`,
  * …), or the SDK's string form (`choice(16, 32)`), which is kept as written.
  */
+import { distributionSchema } from '../../entities/search-space.js';
+import type { SearchDistribution } from '../../entities/search-space.js';
 import { s } from '../../schema/builders.js';
 import type { Infer, Schema } from '../../schema/schema.js';
 import type { Shape } from '../../schema/object.js';
@@ -13,40 +15,12 @@ import {
 } from './image-model-settings.js';
 import { nlpParameterShape } from './nlp-fixed-parameters.js';
 
-const bounds = { min_value: s.number(), max_value: s.number() };
-const gaussian = { mu: s.number(), sigma: s.number() };
-const q = { q: s.number() };
-
-const distribution = <const T extends string, S extends Shape>(type: T, shape: S) =>
-  s.object({ type: s.literal(type), ...shape }, { expected: `a ${type} distribution mapping` });
-
-/** A sampling distribution of one hyperparameter (the sweep distributions of §1.5.1). */
-export const searchSpaceDistributionSchema = s.discriminated(
-  'type',
-  {
-    choice: distribution('choice', { values: s.array(s.any(), { minItems: 1 }) }),
-    randint: distribution('randint', { upper: s.integer() }),
-    uniform: distribution('uniform', bounds),
-    loguniform: distribution('loguniform', bounds),
-    quniform: distribution('quniform', { ...bounds, ...q }),
-    qloguniform: distribution('qloguniform', { ...bounds, ...q }),
-    normal: distribution('normal', gaussian),
-    lognormal: distribution('lognormal', gaussian),
-    qnormal: distribution('qnormal', { ...gaussian, ...q }),
-    qlognormal: distribution('qlognormal', { ...gaussian, ...q }),
-  },
-  {
-    expected:
-      'a distribution mapping with type: choice | randint | uniform | loguniform | quniform | qloguniform | normal | lognormal | qnormal | qlognormal',
-  },
-);
-
-/** A sampling distribution. */
-export type SearchSpaceDistribution = Infer<typeof searchSpaceDistributionSchema>;
+/** A sampling distribution of one hyperparameter: the sweep distributions of §1.5.1. */
+export type SearchSpaceDistribution = SearchDistribution;
 
 /** One hyperparameter of a subspace: a fixed value, a distribution, or a string such as `choice(1, 2)`. */
 export const searchSpaceValueSchema = s.union(
-  [searchSpaceDistributionSchema, s.scalar()],
+  [distributionSchema, s.scalar()],
   "a fixed value, a distribution mapping {type, …} or a string such as 'choice(1, 2)'",
 );
 

@@ -1,7 +1,7 @@
 /** `sweep:` of image and NLP jobs: how trials are sampled and stopped. */
 import { s } from '../../schema/builders.js';
 import type { Infer } from '../../schema/schema.js';
-import { earlyTerminationSchema } from './internal/early-termination.js';
+import { earlyTerminationSchema } from '../../entities/early-termination.js';
 
 /** Sampling algorithms (case-insensitive, normalised to lowercase). */
 export const AUTOML_SAMPLING_ALGORITHMS = ['random', 'grid', 'bayesian'] as const;
