@@ -265,11 +265,33 @@ const sparkNodeShape = {
   entry: sparkEntrySchema.optional(),
 } as const;
 
+/**
+ * AutoML node outputs: SDK 1.4.0 dumps them as `{job_output_type: …}`, so that spelling
+ * is read back as `type`.
+ */
+const automlNodeOutputsSchema = s.custom<Record<string, NodeOutput>>({
+  expected: nodeOutputsSchema.expected,
+  parse(value, ctx) {
+    if (!isRecord(value)) return nodeOutputsSchema.parse(value, ctx);
+    const renamed: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) {
+      if (isRecord(v) && 'job_output_type' in v && !('type' in v)) {
+        const { job_output_type: type, ...rest } = v;
+        renamed[k] = { ...rest, type };
+      } else renamed[k] = v;
+    }
+    return nodeOutputsSchema.parse(renamed, ctx);
+  },
+  dump: (value) => nodeOutputsSchema.dump(value),
+  matches: isRecord,
+  jsonSchema: () => nodeOutputsSchema.jsonSchema(),
+});
+
 /** Node-level fields of an AutoML step (the task fields come from the AutoML schemas). */
 const automlNodeFields = {
   name: s.string().optional(),
   compute: computeSchema.optional(),
-  outputs: nodeOutputsSchema.optional(),
+  outputs: automlNodeOutputsSchema.optional(),
   display_name: s.string().optional(),
   description: s.string().optional(),
   tags: s.record(s.string()).optional(),

@@ -1,13 +1,17 @@
 /**
  * Checks of the `${{parent.…}}` bindings of a pipeline's nodes against the pipeline (or
  * pipeline component) that contains them, reported at the binding's location. Only what
- * the SDK also rejects is reported: a missing pipeline input/output, a missing node, and
- * the legacy `${{inputs.x}}` form in node inputs/outputs.
+ * the SDK also rejects is reported: a missing pipeline input, a missing node, the legacy
+ * `${{inputs.x}}` form in node inputs/outputs, and — for inline (job-form) nodes only,
+ * whose component types the SDK infers at load — a missing pipeline output.
  */
 import { isRecord } from '../../../internal/received.js';
 import type { ParseContext, PathSegment } from '../../../schema/schema.js';
 import { parseBinding } from './bindings.js';
 import type { PipelineBinding } from './bindings.js';
+
+/** Where a binding is used: node input, output of a component-form node, output of an inline node, or another field. */
+type Where = 'input' | 'output' | 'inlineOutput' | 'field';
 
 /** What the bindings of a pipeline's nodes can refer to. */
 export interface BindingScope {
@@ -35,7 +39,7 @@ function names(record: Readonly<Record<string, unknown>> | undefined): string {
 function checkOne(
   binding: PipelineBinding,
   raw: string,
-  where: 'input' | 'output' | 'field',
+  where: Where,
   scope: BindingScope,
   ctx: ParseContext,
   at: PathSegment[],
@@ -59,6 +63,7 @@ function checkOne(
       }
       return;
     case 'parentOutput':
+      if (where !== 'inlineOutput') return;
       if (scope.outputs === undefined || !(binding.name in scope.outputs)) {
         report(
           `The binding ${raw} names the pipeline output '${binding.name}', which does not exist.`,
@@ -92,7 +97,7 @@ function checkOne(
 
 function checkValue(
   value: unknown,
-  where: 'input' | 'output' | 'field',
+  where: Where,
   scope: BindingScope,
   ctx: ParseContext,
   at: PathSegment[],
@@ -120,9 +125,11 @@ export function checkBindings(scope: BindingScope, ctx: ParseContext): void {
       for (const [k, v] of Object.entries(inputs))
         checkValue(v, 'input', scope, ctx, [...base, 'inputs', k]);
     const outputs = node['outputs'];
+    const inline =
+      node['component'] === undefined && node['trial'] === undefined && node['type'] !== 'automl';
     if (isRecord(outputs))
       for (const [k, v] of Object.entries(outputs))
-        checkValue(v, 'output', scope, ctx, [...base, 'outputs', k]);
+        checkValue(v, inline ? 'inlineOutput' : 'output', scope, ctx, [...base, 'outputs', k]);
     checkValue(node['compute'], 'field', scope, ctx, [...base, 'compute']);
     if (node['type'] === 'automl') {
       for (const field of AUTOML_DATA_FIELDS) {
