@@ -1,0 +1,88 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+const POLL_MS = 50;
+const AFTER_KILL_WAIT_MS = 5_000;
+
+/** Sends `signal` to every process of group `pgid`; false when the group is gone. */
+export function signalGroup(pgid: number, signal: NodeJS.Signals | 0): boolean {
+  try {
+    process.kill(-pgid, signal);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+let procAvailable: boolean | undefined;
+
+/**
+ * The live (non-zombie) processes of group `pgid`. Reads `/proc` where it exists (Linux), so
+ * zombies waiting for a reaper do not count; elsewhere it falls back to `kill(-pgid, 0)`
+ * (any member, zombies included, counts as one).
+ */
+export async function liveGroupMembers(pgid: number): Promise<number[]> {
+  if (procAvailable !== false) {
+    try {
+      const entries = await readdir('/proc');
+      procAvailable = true;
+      const members = await Promise.all(
+        entries
+          .filter((entry) => /^\d+$/.test(entry))
+          .map(async (entry) => {
+            try {
+              const stat = await readFile(`/proc/${entry}/stat`, 'utf8');
+              // pid (comm) state ppid pgrp …; comm may contain spaces and parentheses.
+              const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+              return fields[0] !== 'Z' && Number(fields[2]) === pgid ? Number(entry) : undefined;
+            } catch {
+              return undefined;
+            }
+          }),
+      );
+      return members.filter((pid): pid is number => pid !== undefined);
+    } catch {
+      procAvailable = false;
+    }
+  }
+  return signalGroup(pgid, 0) ? [pgid] : [];
+}
+
+async function anyAlive(pgids: readonly number[]): Promise<boolean> {
+  for (const pgid of pgids) {
+    if ((await liveGroupMembers(pgid)).length > 0) return true;
+  }
+  return false;
+}
+
+/** What {@link terminateGroups} had to do. */
+export interface TerminationOutcome {
+  /** Groups that still had live processes after the grace period and got SIGKILL. */
+  readonly killed: readonly number[];
+}
+
+/**
+ * Ends every process of the given groups: SIGTERM, up to `graceMs` for them to exit, then
+ * SIGKILL to the groups that still have live processes, and a short wait for them to go.
+ */
+export async function terminateGroups(
+  pgids: readonly number[],
+  graceMs: number,
+): Promise<TerminationOutcome> {
+  for (const pgid of pgids) signalGroup(pgid, 'SIGTERM');
+  const deadline = Date.now() + graceMs;
+  while (Date.now() < deadline && (await anyAlive(pgids))) await sleep(POLL_MS);
+
+  const killed: number[] = [];
+  for (const pgid of pgids) {
+    if ((await liveGroupMembers(pgid)).length > 0) {
+      signalGroup(pgid, 'SIGKILL');
+      killed.push(pgid);
+    }
+  }
+  const killDeadline = Date.now() + AFTER_KILL_WAIT_MS;
+  while (killed.length > 0 && Date.now() < killDeadline && (await anyAlive(killed))) {
+    await sleep(POLL_MS);
+  }
+  return { killed };
+}
