@@ -127,6 +127,33 @@ export type {
   ValidateSparkJobOptions,
 } from './jobs/spark/validate-spark-job.js';
 
+// Pipeline jobs
+export { PipelineJob } from './jobs/pipeline/pipeline-job.js';
+export type { PipelineJobOptions } from './jobs/pipeline/pipeline-job.js';
+export type { PipelineJobSettings } from './jobs/pipeline/pipeline-job-settings.js';
+export { PIPELINE_NODE_TYPES } from './jobs/pipeline/pipeline-node.js';
+export type { PipelineNode, PipelineNodeType } from './jobs/pipeline/pipeline-node.js';
+export type { NodeInput, NodeOutput } from './jobs/pipeline/node-io.js';
+export {
+  ANONYMOUS_COMPONENT_NAME,
+  ANONYMOUS_COMPONENT_VERSION,
+  COMPONENT_TYPES,
+} from './jobs/pipeline/component.js';
+export type {
+  Component,
+  ComponentType,
+  CommandComponent,
+  ParallelComponent,
+  SparkComponent,
+  PipelineComponent,
+} from './jobs/pipeline/component.js';
+export { COMPONENT_INPUT_TYPES } from './jobs/pipeline/component-io.js';
+export type {
+  ComponentInput,
+  ComponentInputType,
+  ComponentOutput,
+} from './jobs/pipeline/component-io.js';
+
 // Loading
 export { loadJob } from './load-job.js';
 export type { JobSource, LoadJobOptions } from './load-job.js';
