@@ -334,7 +334,7 @@ export class CommandJobRun {
       reason:
         worldSize === 1 ? 'The command exited with code 0' : 'Every process exited with code 0',
     });
-    return this.#finish({ type: 'complete', reason: 'The job completed' }, undefined);
+    return this.#finish({ type: 'complete', reason: 'The job completed' }, results[0]);
   }
 
   #armTimeout(): () => void {
