@@ -109,6 +109,13 @@ describe('SourceMap', () => {
     expect(map.locate(['use', 'env', 'A'])).toMatchObject({ line: 3, col: 12 });
   });
 
+  it('does resolve a redefined anchor to the latest definition before the alias', () => {
+    const { value, sourceMap: map } = parseYaml('a: &x {v: 1}\nb: *x\nc: &x {v: 2}\nd: *x\n');
+    expect(value).toEqual({ a: { v: 1 }, b: { v: 1 }, c: { v: 2 }, d: { v: 2 } });
+    expect(map.locate(['b', 'v'])).toMatchObject({ line: 1, col: 11 });
+    expect(map.locate(['d', 'v'])).toMatchObject({ line: 3, col: 11 });
+  });
+
   it('does follow merge keys, explicit keys first, earlier merge sources first', () => {
     const text = 'a: &a {x: 1, y: 2}\nb: &b {y: 3, z: 4}\nm:\n  <<: [*a, *b]\n  x: 5\n';
     const { value, sourceMap: map } = parseYaml(text);

@@ -151,6 +151,8 @@ describe('stringifyYaml', () => {
         'a\n',
         '\n',
         '\n\n a',
+        ' \n',
+        '\t\n \n',
       ),
     );
     const value = fc.letrec((tie) => ({

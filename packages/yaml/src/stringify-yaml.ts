@@ -54,7 +54,10 @@ function toTree(
   if (value === null || value === undefined) return null;
   switch (typeof value) {
     case 'string':
-      return value.startsWith('\uFEFF') ? quoted(value) : value;
+      // `yaml` drops whitespace-only lines from a block scalar that has no other content.
+      return value.startsWith('\uFEFF') || (value.includes('\n') && value.trim() === '')
+        ? quoted(value)
+        : value;
     case 'number':
     case 'boolean':
       return value;

@@ -1,6 +1,8 @@
 import { isAlias, isCollection, isMap, isScalar, isSeq } from 'yaml';
 import type { Document, LineCounter, Node } from 'yaml';
 import type { PathSegment } from '../source-map.js';
+import { createAliasResolver } from './alias-resolver.js';
+import type { AliasResolver } from './alias-resolver.js';
 import type { YamlDiagnostic } from '../yaml-error.js';
 import { keyToSegment } from './display.js';
 
@@ -31,6 +33,7 @@ export function analyzeDocument(
   file: string,
   limits: AnalyzeLimits,
 ): YamlDiagnostic[] {
+  const resolve = createAliasResolver(doc);
   const memo = new Map<unknown, Measure>();
   const inProgress = new Set<unknown>();
   // Anchored collections whose children are being visited (an alias to one of them is a cycle).
@@ -68,7 +71,7 @@ export function analyzeDocument(
   const measureQuiet = (node: unknown, depth: number): Measure => {
     if (depth > limits.maxDepth) return { height: depth, aliases: 0 };
     if (isAlias(node)) {
-      const source = node.resolve(doc);
+      const source = resolve(node);
       if (source === undefined) return { height: 0, aliases: 0 };
       const m = measureAlias(source);
       return { height: m.height, aliases: Math.min(CAP, m.aliases + 1) };
@@ -92,7 +95,7 @@ export function analyzeDocument(
   const visit = (node: unknown, depth: number): Measure => {
     if (fatal) return { height: 0, aliases: 0 };
     if (isAlias(node)) {
-      const source = node.resolve(doc);
+      const source = resolve(node);
       if (source === undefined) {
         report(node, {
           code: 'YAML_SYNTAX',
@@ -153,7 +156,7 @@ export function analyzeDocument(
       for (const pair of node.items) {
         if (fatal) break;
         const key: unknown = pair.key;
-        const keyTarget = isAlias(key) ? key.resolve(doc) : key;
+        const keyTarget = isAlias(key) ? resolve(key) : key;
         if (isScalar(keyTarget) && typeof keyTarget.value !== 'symbol') {
           // Keys that name the same JSON property (`1` and "1", `~` and "") are duplicates too.
           const name = keyToSegment(keyTarget.value);
@@ -168,14 +171,14 @@ export function analyzeDocument(
             path.pop();
           }
           seen.add(name);
-        } else if (isScalar(keyTarget) && !isMergeSource(doc, pair.value)) {
+        } else if (isScalar(keyTarget) && !isMergeSource(resolve, pair.value)) {
           path.push('<<');
           report(pair.value ?? key, {
             code: 'YAML_SYNTAX',
             message:
               'A merge key (<<) must be given a mapping, an alias to one, or a list of those',
             expected: 'a mapping such as <<: *defaults',
-            received: describeNode(doc, pair.value),
+            received: describeNode(resolve, pair.value),
           });
           path.pop();
         }
@@ -219,15 +222,15 @@ function depthProblem(maxDepth: number): Omit<YamlDiagnostic, 'file' | 'line' | 
   };
 }
 
-function isMergeSource(doc: Document, value: unknown): boolean {
-  const target = isAlias(value) ? value.resolve(doc) : value;
+function isMergeSource(resolve: AliasResolver, value: unknown): boolean {
+  const target = isAlias(value) ? resolve(value) : value;
   if (isMap(target)) return true;
   if (!isSeq(target)) return false;
-  return target.items.every((item) => isMap(isAlias(item) ? item.resolve(doc) : item));
+  return target.items.every((item) => isMap(isAlias(item) ? resolve(item) : item));
 }
 
-function describeNode(doc: Document, value: unknown): string {
-  const target = isAlias(value) ? value.resolve(doc) : value;
+function describeNode(resolve: AliasResolver, value: unknown): string {
+  const target = isAlias(value) ? resolve(value) : value;
   if (isSeq(target)) return 'a list with an item that is not a mapping';
   if (isScalar(target)) return target.value === null ? 'null' : JSON.stringify(target.value);
   return 'nothing';

@@ -1,15 +1,17 @@
 import { isAlias, isMap, isPair, isScalar, isSeq } from 'yaml';
 import type { Document, LineCounter, Node, Pair } from 'yaml';
+import { createAliasResolver } from './alias-resolver.js';
+import type { AliasResolver } from './alias-resolver.js';
 import { keyToSegment } from './display.js';
 import type { LocateOptions, PathSegment, SourceLocation, SourceMap } from '../source-map.js';
 
 type AnyNode = Node | Pair | null | undefined;
 
 /** Resolves an alias to its anchored node (or returns the node itself). */
-function deref(doc: Document, node: unknown): unknown {
+function deref(resolve: AliasResolver, node: unknown): unknown {
   let current = node;
   // Aliases cannot point at aliases, but guard against cycles anyway.
-  for (let i = 0; i < 8 && isAlias(current); i++) current = current.resolve(doc);
+  for (let i = 0; i < 8 && isAlias(current); i++) current = resolve(current);
   return current;
 }
 
@@ -22,7 +24,7 @@ function keyMatches(key: unknown, segment: PathSegment): boolean {
 
 /** Finds the pair for `segment` in a mapping, honouring merge keys. */
 function findPair(
-  doc: Document,
+  resolve: AliasResolver,
   map: unknown,
   segment: PathSegment,
   depth: number,
@@ -40,10 +42,10 @@ function findPair(
   }
   if (found) return found;
   for (const merge of merges) {
-    const target = deref(doc, merge);
+    const target = deref(resolve, merge);
     const sources = isSeq(target) ? target.items : [target];
     for (const source of sources) {
-      const pair = findPair(doc, deref(doc, source), segment, depth + 1);
+      const pair = findPair(resolve, deref(resolve, source), segment, depth + 1);
       if (pair) return pair;
     }
   }
@@ -51,13 +53,13 @@ function findPair(
 }
 
 function child(
-  doc: Document,
+  resolve: AliasResolver,
   node: unknown,
   segment: PathSegment,
 ): { value: AnyNode; key: AnyNode } | undefined {
-  const target = deref(doc, node);
+  const target = deref(resolve, node);
   if (isMap(target)) {
-    const pair = findPair(doc, target, segment, 0);
+    const pair = findPair(resolve, target, segment, 0);
     if (!pair) return undefined;
     return { value: pair.value as AnyNode, key: pair.key as AnyNode };
   }
@@ -88,6 +90,7 @@ export function createDocumentSourceMap(
   lineCounter: LineCounter,
   file: string,
 ): SourceMap {
+  const resolve = createAliasResolver(doc);
   const toLocation = (range: [number, number]): SourceLocation => {
     const start = lineCounter.linePos(range[0]);
     const end = lineCounter.linePos(range[1]);
@@ -105,7 +108,7 @@ export function createDocumentSourceMap(
     let parent: AnyNode = undefined;
     let i = 0;
     for (; i < path.length; i++) {
-      const next = child(doc, node, path[i]!);
+      const next = child(resolve, node, path[i]!);
       if (!next) break;
       parent = node;
       node = next.value;
