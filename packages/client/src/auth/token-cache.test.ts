@@ -65,6 +65,20 @@ describe('createTokenCache', () => {
     expect(credential.calls).toBe(1);
   });
 
+  it('does let one caller abort without failing the others sharing the refresh', async () => {
+    let release: (t: AccessToken) => void = () => undefined;
+    const credential = counting(() => new Promise<AccessToken>((resolve) => (release = resolve)));
+    const cache = createTokenCache(credential, { scopes: ['s'] });
+    const controller = new AbortController();
+    const aborted = cache.getToken({ signal: controller.signal });
+    const patient = cache.getToken();
+    controller.abort(new Error('caller gave up'));
+    await expect(aborted).rejects.toThrow('caller gave up');
+    release({ token: 'late', expiresOnTimestamp: Date.now() + 3_600_000 });
+    expect(await patient).toBe('late');
+    expect(credential.calls).toBe(1);
+  });
+
   it('does wrap a throwing credential in CredentialError with the cause', async () => {
     const cause = new Error('ManagedIdentityCredential: no endpoint');
     const cache = createTokenCache(

@@ -19,7 +19,7 @@ export interface TokenCacheOptions {
 
 /** Options of {@link TokenCache.getToken}. */
 export interface TokenCacheGetOptions {
-  /** Aborts the token request. */
+  /** Stops this caller waiting for the token (a shared refresh carries on for the others). */
   readonly signal?: AbortSignal | undefined;
   /** Ignore the cached token (e.g. after a 401). */
   readonly forceRefresh?: boolean | undefined;
@@ -35,6 +35,23 @@ export interface TokenCache {
   getToken(options?: TokenCacheGetOptions): Promise<string>;
   /** Forgets the cached token. */
   clear(): void;
+}
+
+function raceAbort<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (signal === undefined) return promise;
+  if (signal.aborted) return Promise.reject(signal.reason as Error);
+  let onAbort: () => void = () => undefined;
+  const aborted = new Promise<never>((_resolve, reject) => {
+    onAbort = () => {
+      reject(signal.reason as Error);
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+  const cleanup = (): void => {
+    signal.removeEventListener('abort', onAbort);
+  };
+  promise.then(cleanup, cleanup);
+  return Promise.race([promise, aborted]);
 }
 
 function validate(token: AccessToken | null, scopes: readonly string[]): AccessToken {
@@ -90,15 +107,14 @@ export function createTokenCache(
     return t >= token.expiresOnTimestamp - refreshWindowMs;
   };
 
-  const refresh = (signal: AbortSignal | undefined): Promise<AccessToken> => {
+  // The shared refresh is not tied to any one caller's signal, so one caller
+  // aborting does not fail the others; each caller races it against its own signal.
+  const refresh = (): Promise<AccessToken> => {
     if (inFlight !== undefined) return inFlight;
     const run = async (): Promise<AccessToken> => {
       let token: AccessToken | null;
       try {
-        token = await credential.getToken(
-          scopes,
-          signal === undefined ? {} : { abortSignal: signal },
-        );
+        token = await credential.getToken(scopes, {});
       } catch (error) {
         throw new CredentialError({ scopes, reason: 'threw', cause: error });
       }
@@ -120,8 +136,9 @@ export function createTokenCache(
         return current.token;
       }
       try {
-        return (await refresh(getOptions.signal)).token;
+        return (await raceAbort(refresh(), getOptions.signal)).token;
       } catch (error) {
+        if (getOptions.signal?.aborted === true) throw error;
         if (
           current !== undefined &&
           getOptions.forceRefresh !== true &&

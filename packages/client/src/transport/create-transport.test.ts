@@ -165,6 +165,25 @@ describe('createTransport', () => {
     expect(transport.apiVersion).toBe('2025-12-01');
   });
 
+  it('does report RequestAbortedError, not CredentialError, when aborted while fetching a token', async () => {
+    const controller = new AbortController();
+    const transport = createTransport({
+      baseUrl: 'https://h.example',
+      fetch: faultyFetch([]).fetch,
+      credential: {
+        getToken: (_scopes, options) =>
+          new Promise((_resolve, reject) => {
+            options?.abortSignal?.addEventListener('abort', () => {
+              reject(new Error('token request aborted'));
+            });
+          }),
+      },
+    });
+    const pending = transport.request({ method: 'GET', path: '/x', signal: controller.signal });
+    controller.abort();
+    await expect(pending).rejects.toBeInstanceOf(RequestAbortedError);
+  });
+
   it('does return the text body and the raw response on request', async () => {
     const fetch = (() =>
       Promise.resolve(new Response('line 1\nline 2', { status: 200 }))) as typeof globalThis.fetch;

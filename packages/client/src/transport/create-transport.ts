@@ -392,13 +392,15 @@ export function createTransport(options: TransportOptions): Transport {
       const text = await response.text();
       return { response, text, raw };
     } catch (error) {
-      if (isAmlkitClientError(error)) throw error;
+      // The caller's abort and the timeout win over whatever the aborted step
+      // (token fetch, fetch, body read) reported.
       if (request.signal?.aborted === true) {
         throw new RequestAbortedError({ ...base, cause: request.signal.reason });
       }
       if (timeout.signal.aborted) {
         throw new RequestTimeoutError({ ...base, timeoutMs: attemptTimeoutMs, cause: error });
       }
+      if (isAmlkitClientError(error)) throw error;
       throw new ConnectionError({ ...base, cause: error });
     } finally {
       clearTimeout(timer);
