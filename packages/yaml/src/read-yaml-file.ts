@@ -1,3 +1,4 @@
+import type * as FsPromises from 'node:fs/promises';
 import { firstInvalidUtf8Offset } from './internal/check-text.js';
 import { linePosOf } from './internal/display.js';
 import { DEFAULT_MAX_BYTES, errorFromDiagnostics, parseYaml } from './parse-yaml.js';
@@ -62,9 +63,44 @@ function fileError(path: string, err: unknown): YamlError {
   );
 }
 
+type Fs = typeof FsPromises;
+
+/** Reads a non-regular file (pipe, device) until EOF, stopping one byte past `maxBytes`. */
+async function readCapped(
+  fs: Fs,
+  path: string,
+  maxBytes: number,
+  signal: AbortSignal | undefined,
+): Promise<Uint8Array> {
+  const handle = await fs.open(path, 'r');
+  try {
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    for (;;) {
+      signal?.throwIfAborted();
+      const buffer = new Uint8Array(64 * 1024);
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+      if (bytesRead === 0) break;
+      chunks.push(buffer.subarray(0, bytesRead));
+      total += bytesRead;
+      if (total > maxBytes) break;
+    }
+    const out = new Uint8Array(total);
+    let offset = 0;
+    for (const chunk of chunks) {
+      out.set(chunk, offset);
+      offset += chunk.length;
+    }
+    return out;
+  } finally {
+    await handle.close();
+  }
+}
+
 /**
  * Reads and parses a YAML file. The size is checked with `stat` before
- * reading; the bytes must be valid UTF-8 (a UTF-8 BOM is skipped).
+ * reading (pipes and devices are read up to `maxBytes`); the bytes must be valid
+ * UTF-8 (a UTF-8 BOM is skipped).
  *
  * @throws {YamlError} `YAML_FILE_NOT_FOUND`, `YAML_READ_FAILED`,
  *   `YAML_TOO_LARGE`, `YAML_BINARY`, or any {@link parseYaml} error.
@@ -103,7 +139,9 @@ export async function readYamlFile(
       ]);
     }
     signal?.throwIfAborted();
-    bytes = await fs.readFile(path, signal ? { signal } : {});
+    bytes = info.isFile()
+      ? await fs.readFile(path, signal ? { signal } : {})
+      : await readCapped(fs, path, maxBytes, signal); // a pipe such as <(cat job.yml), or a device
   } catch (err) {
     if (
       err instanceof YamlError ||

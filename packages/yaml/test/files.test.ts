@@ -60,6 +60,17 @@ describe('readYamlFile', () => {
     });
   });
 
+  it('does read a pipe and caps an endless device at maxBytes', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const fifo = join(dir, 'pipe.yml');
+    execFileSync('mkfifo', [fifo]);
+    const writer = writeFile(fifo, 'a: 1\n');
+    expect((await readYamlFile(fifo)).value).toEqual({ a: 1 });
+    await writer;
+    const err = await rejection(readYamlFile('/dev/zero', { maxBytes: 100_000 }));
+    expect(err.code).toBe('YAML_TOO_LARGE');
+  });
+
   it('does reject invalid UTF-8 as YAML_BINARY at the offending byte', async () => {
     const path = join(dir, 'latin1.yml');
     await writeFile(path, Buffer.from([0x61, 0x3a, 0x0a, 0x62, 0x3a, 0x20, 0xe9, 0x0a]));
