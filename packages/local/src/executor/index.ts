@@ -20,3 +20,5 @@ export type {
   SubstitutedCommand,
   SubstitutionFailure,
 } from './substitute-command.js';
+export { stopOrphanedProcesses } from './stop-orphaned-processes.js';
+export type { StopOrphanedProcessesOptions, StoppedOrphans } from './stop-orphaned-processes.js';

@@ -16,22 +16,24 @@ const exec: CommandExecution = {
 const io = { literals: { lr: '0.1' }, paths: { data: '/d' }, outputs: { model: '/o/model' } };
 
 describe('buildJobEnvironment', () => {
-  it('layers host < executor < service < job variables and names inputs and outputs', () => {
+  it('layers host < service < job < executor variables and names inputs and outputs', () => {
     const env = buildJobEnvironment(exec, {
       hostEnv: { PATH: '/bin', A: 'host', UNSET: undefined },
       io,
+      executionId: 'e1',
     });
     expect(env).toEqual({
       PATH: '/bin',
       A: 'job',
       B: 'service',
-      AZUREML_RUN_ID: 'user-override',
+      AZUREML_RUN_ID: 'job_a',
       MLFLOW_RUN_ID: 'job_a',
       AZUREML_ARM_PROJECT_NAME: 'exp',
       MLFLOW_EXPERIMENT_NAME: 'exp',
       AZUREML_PARAMETER_lr: '0.1',
       AZURE_ML_INPUT_data: '/d',
       AZURE_ML_OUTPUT_model: '/o/model',
+      AMLKIT_EXECUTION_ID: 'e1',
     });
   });
 
@@ -41,6 +43,7 @@ describe('buildJobEnvironment', () => {
       {
         hostEnv: {},
         io,
+        executionId: 'e2',
         rank: {
           rank: 3,
           localRank: 1,

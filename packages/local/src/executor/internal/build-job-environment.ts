@@ -1,5 +1,8 @@
 import type { CommandExecution } from '../command-execution.js';
 
+/** The variable that marks every process of one execution (see `stopOrphanedProcesses`). */
+export const EXECUTION_ID_VARIABLE = 'AMLKIT_EXECUTION_ID';
+
 /** Where one process sits in a distributed job. */
 export interface RankInfo {
   /** Global rank, `0 … worldSize-1`. */
@@ -29,21 +32,23 @@ export interface ResolvedIo {
 /**
  * The environment of one job process, layered from lowest to highest precedence:
  * 1. the host environment;
- * 2. what the executor sets: `AZUREML_RUN_ID`, `MLFLOW_RUN_ID` (the job name),
- *    `AZUREML_ARM_PROJECT_NAME`, `MLFLOW_EXPERIMENT_NAME` (the experiment), then
- *    `AZUREML_PARAMETER_<name>` per literal input, `AZURE_ML_INPUT_<name>` per path input and
- *    `AZURE_ML_OUTPUT_<name>` per output (names as written);
- * 3. the service's `extraEnv`;
- * 4. the job's `environment_variables`;
+ * 2. the service's `extraEnv`;
+ * 3. the job's `environment_variables`;
+ * 4. what the executor sets, which the job cannot override (as on Azure, where the runtime
+ *    owns them): `AZUREML_RUN_ID`, `MLFLOW_RUN_ID` (the job name), `AZUREML_ARM_PROJECT_NAME`,
+ *    `MLFLOW_EXPERIMENT_NAME` (the experiment), `AZUREML_PARAMETER_<name>` per literal input,
+ *    `AZURE_ML_INPUT_<name>` per path input, `AZURE_ML_OUTPUT_<name>` per output (names as
+ *    written), and `AMLKIT_EXECUTION_ID` (marks the processes, for orphan clean-up);
  * 5. for several processes: `RANK`, `LOCAL_RANK`, `NODE_RANK`, `WORLD_SIZE`,
- *    `LOCAL_WORLD_SIZE`, `MASTER_ADDR=127.0.0.1`, `MASTER_PORT` (and the Open MPI
- *    `OMPI_COMM_WORLD_*` names for `mpi`), which nothing may override.
+ *    `LOCAL_WORLD_SIZE`, `MASTER_ADDR=127.0.0.1`, `MASTER_PORT`, and the Open MPI
+ *    `OMPI_COMM_WORLD_*` names for `mpi`.
  */
 export function buildJobEnvironment(
   exec: CommandExecution,
   options: {
     readonly hostEnv: Readonly<Record<string, string | undefined>>;
     readonly io: ResolvedIo;
+    readonly executionId: string;
     readonly rank?: RankInfo;
   },
 ): Record<string, string> {
@@ -51,6 +56,7 @@ export function buildJobEnvironment(
   for (const [key, value] of Object.entries(options.hostEnv)) {
     if (value !== undefined) env[key] = value;
   }
+  Object.assign(env, exec.extraEnv ?? {}, exec.environmentVariables);
   env['AZUREML_RUN_ID'] = exec.jobName;
   env['MLFLOW_RUN_ID'] = exec.jobName;
   env['AZUREML_ARM_PROJECT_NAME'] = exec.experimentName;
@@ -62,7 +68,7 @@ export function buildJobEnvironment(
   for (const [name, path] of Object.entries(options.io.outputs)) {
     env[`AZURE_ML_OUTPUT_${name}`] = path;
   }
-  Object.assign(env, exec.extraEnv ?? {}, exec.environmentVariables);
+  env[EXECUTION_ID_VARIABLE] = options.executionId;
 
   const rank = options.rank;
   if (rank !== undefined) {

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import type { ChildProcess } from 'node:child_process';
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { cp, mkdir, stat } from 'node:fs/promises';
@@ -18,6 +19,7 @@ import { ExecutorLog } from './executor-log.js';
 import { findFreePort } from './free-port.js';
 import { liveGroupMembers, terminateGroups } from './process-groups.js';
 import { readLogTail } from './read-log-tail.js';
+import { removeProcessGroups, writeProcessGroups } from './process-groups-file.js';
 import { StatusDriver } from './status-driver.js';
 
 const TAIL_LINES = 20;
@@ -62,7 +64,9 @@ export class CommandJobRun {
   readonly #layout: JobLayout;
   readonly #startedAt = Date.now();
   readonly #slotController = new AbortController();
-  readonly #pgids: number[] = [];
+  /** Rank → process group id (the pid of its `bash -c`). */
+  readonly #groups = new Map<number, number>();
+  readonly #executionId = randomUUID();
   #log!: ExecutorLog;
   #driver!: StatusDriver;
   #cancelRequested = false;
@@ -237,7 +241,9 @@ export class CommandJobRun {
       if (firstFailure !== undefined || this.#cancelRequested) return;
       if (exit.code === 0) return;
       firstFailure = exit;
-      const others = this.#pgids.filter((_, rank) => rank !== exit.rank);
+      const others = [...this.#groups]
+        .filter(([rank]) => rank !== exit.rank)
+        .map(([, pgid]) => pgid);
       if (others.length > 0) {
         this.#log.write(`rank ${exit.rank} failed: stopping the other ranks`);
         this.#terminate(others);
@@ -270,8 +276,8 @@ export class CommandJobRun {
         const env = buildJobEnvironment(
           exec,
           rankInfo === undefined
-            ? { hostEnv, io: prepared.io }
-            : { hostEnv, io: prepared.io, rank: rankInfo },
+            ? { hostEnv, io: prepared.io, executionId: this.#executionId }
+            : { hostEnv, io: prepared.io, executionId: this.#executionId, rank: rankInfo },
         );
         const child = spawn('bash', ['-c', prepared.command], {
           cwd: this.#layout.workingDir,
@@ -280,7 +286,7 @@ export class CommandJobRun {
           stdio: ['ignore', fd, fd],
         });
         children.push(child);
-        if (child.pid !== undefined) this.#pgids[rank] = child.pid;
+        if (child.pid !== undefined) this.#groups.set(rank, child.pid);
         exits.push(
           new Promise<ProcessExit>((resolve) => {
             child.once('error', (error) => {
@@ -298,11 +304,20 @@ export class CommandJobRun {
         closeSync(fd);
       }
     }
-    const pids = this.#pgids.filter((pid) => pid !== undefined);
+    const pids = [...this.#groups.values()];
     this.#log.write(`started ${worldSize} process(es) as process group(s) ${pids.join(', ')}`);
+    try {
+      writeProcessGroups(exec.jobDir, {
+        jobName: exec.jobName,
+        executionId: this.#executionId,
+        groups: pids,
+      });
+    } catch (error) {
+      this.#log.write(`could not record the process groups: ${String(error)}`);
+    }
     this.#running = true;
     if (this.#cancelRequested) {
-      this.#terminate(this.#pgids);
+      this.#terminate([...this.#groups.values()]);
     } else {
       this.#driver.apply({
         type: 'start',
@@ -319,6 +334,7 @@ export class CommandJobRun {
     this.#running = false;
     await Promise.all(this.#terminations);
     await this.#sweepLeftovers();
+    await removeProcessGroups(exec.jobDir).catch(() => undefined);
 
     if (this.#cancelRequested) return this.#finishCanceled();
     const spawnFailure = results.find((exit) => exit.spawnError !== undefined);
@@ -372,11 +388,10 @@ export class CommandJobRun {
     this.#cancelRequested = true;
     this.#driver.apply({ type: 'requestCancel', reason });
     this.#slotController.abort();
-    if (this.#running) this.#terminate(this.#pgids);
+    if (this.#running) this.#terminate([...this.#groups.values()]);
   }
 
-  #terminate(pgids: readonly number[]): void {
-    const groups = pgids.filter((pgid) => pgid !== undefined);
+  #terminate(groups: readonly number[]): void {
     this.#log.write(`SIGTERM to process group(s) ${groups.join(', ')}; grace ${this.#graceMs} ms`);
     this.#terminations.push(
       terminateGroups(groups, this.#graceMs).then(({ killed }) => {
@@ -391,7 +406,7 @@ export class CommandJobRun {
 
   async #sweepLeftovers(): Promise<void> {
     const leftovers: number[] = [];
-    for (const pgid of this.#pgids) {
+    for (const pgid of this.#groups.values()) {
       const members = await liveGroupMembers(pgid);
       if (members.length > 0) {
         leftovers.push(pgid);
@@ -469,11 +484,7 @@ export class CommandJobRun {
     this.#log.write(
       `executor error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
     );
-    if (this.#pgids.length > 0)
-      await terminateGroups(
-        this.#pgids.filter((p) => p !== undefined),
-        0,
-      );
+    if (this.#groups.size > 0) await terminateGroups([...this.#groups.values()], 0);
     await Promise.all(this.#terminations).catch(() => undefined);
     const message = `The local executor failed: ${error instanceof Error ? error.message : String(error)}`;
     if (!this.#driver.can({ type: 'fail', reason: message })) {

@@ -86,3 +86,20 @@ export async function terminateGroups(
   }
   return { killed };
 }
+
+/**
+ * Whether process `pid` has `name=value` in its environment (Linux `/proc` only; `false`
+ * when it cannot be read, e.g. another user's process or no `/proc`).
+ */
+export async function processHasEnvironmentEntry(
+  pid: number,
+  name: string,
+  value: string,
+): Promise<boolean> {
+  try {
+    const environ = await readFile(`/proc/${pid}/environ`, 'utf8');
+    return environ.split('\0').includes(`${name}=${value}`);
+  } catch {
+    return false;
+  }
+}
