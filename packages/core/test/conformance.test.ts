@@ -48,8 +48,10 @@ const CATEGORY_POLICY: Record<
   },
   'schema: unsupported component kind (promptflow flow)': {
     accept: false,
-    reason: 'Prompt-flow components are not job components amlkit can run.',
-    expect: (codes) => codes.length > 0,
+    reason:
+      'Prompt-flow components are not job components amlkit can run (newer SDKs run them as parallel components; amlkit does not implement prompt flow), so each node that uses one is rejected at its component reference.',
+    expect: (codes, paths) =>
+      codes.includes('JOB_UNSUPPORTED_COMPONENT') && paths.some((p) => p.endsWith('.component')),
   },
   'schema: invalid resources': {
     accept: false,

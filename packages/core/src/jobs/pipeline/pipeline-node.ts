@@ -88,6 +88,15 @@ const REMOTE_COMPONENT_RE =
 const REFERENCE_EXPECTED =
   "a component: 'azureml:<name>:<version>', 'azureml:<name>@<label>', 'azureml://registries/<registry>/components/<name>/…', a local YAML path or an inline mapping";
 
+/** A prompt flow (`flow.dag.yaml`, or a flow run pointing at one): not a job component. */
+function isPromptFlow(value: Record<string, unknown>, schemaUrl: string | undefined): boolean {
+  if (schemaUrl?.includes('/promptflow/') === true) return true;
+  return (
+    value['type'] === undefined &&
+    (typeof value['flow'] === 'string' || Array.isArray(value['nodes']))
+  );
+}
+
 function anonymous<C extends Component>(component: C): C {
   component.name = ANONYMOUS_COMPONENT_NAME;
   component.version = ANONYMOUS_COMPONENT_VERSION;
@@ -144,6 +153,19 @@ export function componentReferenceSchema(type: ComponentType): Schema<string | C
             });
             return;
           }
+          const text = await readFile(doc.file, 'utf8').catch(() => '');
+          const schemaUrl = SCHEMA_LINE_RE.exec(text)?.[1];
+          if (isPromptFlow(doc.value, schemaUrl)) {
+            c.report(
+              'JOB_UNSUPPORTED_COMPONENT',
+              `The component file ${doc.file} is a prompt flow, which is not a supported component kind.`,
+              {
+                expected: 'a command, parallel, spark or pipeline component',
+                received: 'a prompt flow (flow.dag.yaml or a flow run)',
+              },
+            );
+            return;
+          }
           const parsed = doc.validate(componentSchemaFor(type));
           if (parsed === INVALID) {
             c.report(
@@ -156,8 +178,6 @@ export function componentReferenceSchema(type: ComponentType): Schema<string | C
             );
             return;
           }
-          const text = await readFile(doc.file, 'utf8').catch(() => '');
-          const schemaUrl = SCHEMA_LINE_RE.exec(text)?.[1];
           Object.assign(placeholder, anonymous(parsed));
           if (schemaUrl !== undefined) placeholder.$schema = schemaUrl;
         });
