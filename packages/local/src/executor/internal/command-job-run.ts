@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import type { ChildProcess } from 'node:child_process';
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { cp, mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -229,7 +228,6 @@ export class CommandJobRun {
     if (this.#cancelRequested) return this.#finishCanceled();
 
     const hostEnv = this.#hooks.hostEnv ?? process.env;
-    const children: ChildProcess[] = [];
     const exits: Promise<ProcessExit>[] = [];
     let firstFailure: ProcessExit | undefined;
     const onExit = (exit: ProcessExit): void => {
@@ -285,7 +283,6 @@ export class CommandJobRun {
           detached: true,
           stdio: ['ignore', fd, fd],
         });
-        children.push(child);
         if (child.pid !== undefined) this.#groups.set(rank, child.pid);
         exits.push(
           new Promise<ProcessExit>((resolve) => {
