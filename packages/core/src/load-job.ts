@@ -1,11 +1,5 @@
 import { dirname, resolve } from 'node:path';
-import {
-  applySetOverrides,
-  isYamlError,
-  parseSetExpression,
-  parseYaml,
-  readYamlFile,
-} from '@amlkit/yaml';
+import { applySetOverrides, isYamlError, parseSetExpression, parseYaml } from '@amlkit/yaml';
 import type { ParsedYaml, SetOverride, YamlDiagnostic } from '@amlkit/yaml';
 import { didYouMean } from './internal/did-you-mean.js';
 import { LoadDocument, LoadSession } from './internal/load-session.js';
@@ -97,11 +91,12 @@ export async function loadJob(
   const { signal } = options;
   signal?.throwIfAborted();
   const sources: Record<string, string> = {};
+  const session = new LoadSession(signal);
   let parsed: ParsedYaml;
   let basePath: string;
   try {
     if (typeof source === 'string') {
-      parsed = await readYamlFile(source, signal === undefined ? {} : { signal });
+      parsed = await session.readYaml(source);
       basePath = dirname(resolve(source));
     } else {
       if (typeof source !== 'object' || typeof source.text !== 'string') {
@@ -176,7 +171,6 @@ export async function loadJob(
   }
   const doc = stripReadOnlyFields(value as Record<string, unknown>);
 
-  const session = new LoadSession(signal);
   const document = new LoadDocument(session, {
     file,
     basePath,

@@ -3,9 +3,9 @@
  * it references), their source maps and issues, the deferred asynchronous checks, and
  * the conversion of issues into located diagnostics.
  */
-import { stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { formatPath, isYamlError, readYamlFile } from '@amlkit/yaml';
+import { DEFAULT_MAX_BYTES, formatPath, isYamlError, parseYaml, readYamlFile } from '@amlkit/yaml';
 import type { ParsedYaml, SetOverride, SourceMap, YamlDiagnostic } from '@amlkit/yaml';
 import { ParseContext } from '../schema/schema.js';
 import type {
@@ -19,6 +19,8 @@ import type {
 import { stripFilePrefix } from './references.js';
 import { describeReceived, isRecord } from './received.js';
 import { stripReadOnlyFields } from './read-only-fields.js';
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
 /** A `--set` override applied to the root document, remembered to locate issues under its path. */
 export interface AppliedOverride {
@@ -67,13 +69,8 @@ export class LoadDocument implements ParseEnvironment {
     this.session.pending.push(task);
   }
 
-  async pathKind(absolutePath: string): Promise<PathKind | undefined> {
-    try {
-      const info = await stat(absolutePath);
-      return info.isDirectory() ? 'directory' : 'file';
-    } catch {
-      return undefined;
-    }
+  pathKind(absolutePath: string): Promise<PathKind | undefined> {
+    return Promise.resolve(this.session.pathKind(absolutePath));
   }
 
   async loadRelative(reference: string, ctx: ParseContext): Promise<RelatedDocument | undefined> {
@@ -91,10 +88,7 @@ export class LoadDocument implements ParseEnvironment {
     }
     let parsed: ParsedYaml;
     try {
-      parsed = await readYamlFile(
-        file,
-        this.session.signal === undefined ? {} : { signal: this.session.signal },
-      );
+      parsed = await this.session.readYaml(file);
     } catch (error) {
       if (!isYamlError(error)) throw error;
       if (error.code === 'YAML_FILE_NOT_FOUND' || error.code === 'YAML_READ_FAILED') {
@@ -183,8 +177,55 @@ export class LoadSession {
   readonly extraDiagnostics: YamlDiagnostic[] = [];
   readonly signal: AbortSignal | undefined;
 
+  private readonly kinds = new Map<string, PathKind | undefined>();
+  private readonly parsed = new Map<string, Promise<ParsedYaml>>();
+
   constructor(signal?: AbortSignal) {
     this.signal = signal;
+  }
+
+  /** Whether a path exists and what it is (cached for the load; a synchronous `stat`, cheaper than a thread-pool round trip). */
+  pathKind(absolutePath: string): PathKind | undefined {
+    if (this.kinds.has(absolutePath)) return this.kinds.get(absolutePath);
+    let kind: PathKind | undefined;
+    try {
+      const info = statSync(absolutePath, { throwIfNoEntry: false });
+      kind = info === undefined ? undefined : info.isDirectory() ? 'directory' : 'file';
+    } catch {
+      kind = undefined;
+    }
+    this.kinds.set(absolutePath, kind);
+    return kind;
+  }
+
+  /**
+   * Reads and parses a referenced YAML file once per load. Small, valid UTF-8 files are
+   * read synchronously (they are tiny; this avoids a thread-pool round trip per file);
+   * anything unusual goes through `readYamlFile`, which produces the precise error.
+   */
+  readYaml(file: string): Promise<ParsedYaml> {
+    let entry = this.parsed.get(file);
+    if (entry === undefined) {
+      entry = this.readYamlUncached(file);
+      this.parsed.set(file, entry);
+    }
+    return entry;
+  }
+
+  private readYamlUncached(file: string): Promise<ParsedYaml> {
+    this.signal?.throwIfAborted();
+    try {
+      const info = statSync(file, { throwIfNoEntry: false });
+      if (info?.isFile() === true && info.size <= DEFAULT_MAX_BYTES) {
+        const bytes = readFileSync(file);
+        const text = utf8.decode(bytes);
+        return Promise.resolve(parseYaml(text, { file }));
+      }
+    } catch (error) {
+      if (isYamlError(error)) return Promise.reject(error);
+      // fall through: readYamlFile reports the precise problem
+    }
+    return readYamlFile(file, this.signal === undefined ? {} : { signal: this.signal });
   }
 
   /** Runs deferred work (which may queue more) until none is left. */
@@ -198,6 +239,14 @@ export class LoadSession {
 
   /** Every diagnostic of every document, in document order. */
   diagnostics(): YamlDiagnostic[] {
-    return [...this.documents.flatMap((d) => d.diagnostics()), ...this.extraDiagnostics];
+    const all = [...this.documents.flatMap((d) => d.diagnostics()), ...this.extraDiagnostics];
+    // A file referenced twice is validated twice: report each of its problems once.
+    const seen = new Set<string>();
+    return all.filter((d) => {
+      const key = `${d.code}\u0000${d.file}\u0000${d.line}\u0000${d.col}\u0000${d.message}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
   }
 }
