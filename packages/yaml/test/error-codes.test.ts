@@ -41,7 +41,11 @@ const triggers: Record<Code, () => unknown> = {
   YAML_READ_FAILED: () => readYamlFile(dir),
   YAML_FILE_EXISTS: () => writeYamlFile(join(dir, 'exists.yml'), 'b: 2\n'),
   YAML_WRITE_FAILED: () => {
-    const stream = new Writable({ write: (_c, _e, cb) => cb() });
+    const stream = new Writable({
+      write: (_c, _e, cb) => {
+        cb();
+      },
+    });
     stream.destroy();
     return writeYamlStream(stream, 'a: 1\n');
   },
@@ -78,9 +82,12 @@ describe('error codes', () => {
         expect(Array.isArray(d.path)).toBe(true);
         expect(formatDiagnostic(d)).toMatch(/^.+:\d+:\d+: /);
       }
-      expect(caught.message).toContain(
-        `:${caught.diagnostics[0]!.line}:${caught.diagnostics[0]!.col}`,
-      );
+      const first = caught.diagnostics[0]!;
+      expect(caught.message.startsWith(first.file)).toBe(true);
+      // Writing has no position inside a file to point at; everything else says line:col.
+      if (code !== 'YAML_FILE_EXISTS' && code !== 'YAML_WRITE_FAILED') {
+        expect(caught.message).toContain(`${first.file}:${first.line}:${first.col}: `);
+      }
     },
   );
 });
