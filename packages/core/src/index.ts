@@ -205,3 +205,23 @@ export type {
 } from './ids/asset-reference.js';
 export { studioUrl, formatStudioUrl, STUDIO_HOSTS } from './ids/studio-url.js';
 export type { StudioUrlOptions, StudioUrlSource, AzureCloudName } from './ids/studio-url.js';
+
+// Hashing and Python-serialization emulation (anonymous asset names, resolver keys)
+export {
+  stableHash,
+  md5Hex,
+  sha256Hex,
+  pythonJsonDumps,
+  pyyamlDump,
+  anonymousEnvironmentVersion,
+  anonymousComponentId,
+  PyFloat,
+  pyFloat,
+  isPyFloat,
+} from './hashing/index.js';
+export type {
+  PyValue,
+  PythonJsonDumpsOptions,
+  PyyamlDumpOptions,
+  AnonymousEnvironmentVersionInput,
+} from './hashing/index.js';
