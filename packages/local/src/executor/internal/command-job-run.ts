@@ -16,7 +16,7 @@ import { buildJobEnvironment } from './build-job-environment.js';
 import type { RankInfo, ResolvedIo } from './build-job-environment.js';
 import { ExecutorLog } from './executor-log.js';
 import { findFreePort } from './free-port.js';
-import { liveGroupMembers, terminateGroups } from './process-groups.js';
+import { liveMembersByGroup, terminateGroups } from './process-groups.js';
 import { readLogTail } from './read-log-tail.js';
 import { removeProcessGroups, writeProcessGroups } from './process-groups-file.js';
 import { StatusDriver } from './status-driver.js';
@@ -359,7 +359,7 @@ export class CommandJobRun {
       const left = deadline - Date.now();
       if (left <= 0) {
         this.#timedOut = true;
-        const seconds = Math.round(timeoutMs / 1000);
+        const seconds = Number((timeoutMs / 1000).toFixed(3));
         this.#timeoutReason = `Job exceeded its timeout of ${seconds} s (limits.timeout) and was canceled`;
         this.#requestCancel(this.#timeoutReason);
         return;
@@ -402,15 +402,14 @@ export class CommandJobRun {
   }
 
   async #sweepLeftovers(): Promise<void> {
+    const byGroup = await liveMembersByGroup([...this.#groups.values()]);
     const leftovers: number[] = [];
-    for (const pgid of this.#groups.values()) {
-      const members = await liveGroupMembers(pgid);
-      if (members.length > 0) {
-        leftovers.push(pgid);
-        this.#log.write(
-          `${members.length} process(es) of group ${pgid} still running after the command exited: stopping them`,
-        );
-      }
+    for (const [pgid, members] of byGroup) {
+      if (members.length === 0) continue;
+      leftovers.push(pgid);
+      this.#log.write(
+        `${members.length} process(es) of group ${pgid} still running after the command exited: stopping them`,
+      );
     }
     if (leftovers.length === 0) return;
     this.#terminate(leftovers);

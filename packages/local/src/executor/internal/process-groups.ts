@@ -17,16 +17,17 @@ export function signalGroup(pgid: number, signal: NodeJS.Signals | 0): boolean {
 let procAvailable: boolean | undefined;
 
 /**
- * The live (non-zombie) processes of group `pgid`. Reads `/proc` where it exists (Linux), so
- * zombies waiting for a reaper do not count; elsewhere it falls back to `kill(-pgid, 0)`
- * (any member, zombies included, counts as one).
+ * The live (non-zombie) processes of each group in `pgids`, from one scan. Reads `/proc`
+ * where it exists (Linux), so zombies waiting for a reaper do not count; elsewhere it falls
+ * back to `kill(-pgid, 0)` (any member, zombies included, counts as one: the group id).
  */
-export async function liveGroupMembers(pgid: number): Promise<number[]> {
+export async function liveMembersByGroup(pgids: readonly number[]): Promise<Map<number, number[]>> {
+  const byGroup = new Map<number, number[]>(pgids.map((pgid) => [pgid, []]));
   if (procAvailable !== false) {
     try {
       const entries = await readdir('/proc');
       procAvailable = true;
-      const members = await Promise.all(
+      await Promise.all(
         entries
           .filter((entry) => /^\d+$/.test(entry))
           .map(async (entry) => {
@@ -34,25 +35,31 @@ export async function liveGroupMembers(pgid: number): Promise<number[]> {
               const stat = await readFile(`/proc/${entry}/stat`, 'utf8');
               // pid (comm) state ppid pgrp …; comm may contain spaces and parentheses.
               const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-              return fields[0] !== 'Z' && Number(fields[2]) === pgid ? Number(entry) : undefined;
+              if (fields[0] === 'Z') return;
+              byGroup.get(Number(fields[2]))?.push(Number(entry));
             } catch {
-              return undefined;
+              // The process ended while we looked.
             }
           }),
       );
-      return members.filter((pid): pid is number => pid !== undefined);
+      return byGroup;
     } catch {
       procAvailable = false;
     }
   }
-  return signalGroup(pgid, 0) ? [pgid] : [];
+  for (const pgid of pgids) if (signalGroup(pgid, 0)) byGroup.get(pgid)?.push(pgid);
+  return byGroup;
 }
 
-async function anyAlive(pgids: readonly number[]): Promise<boolean> {
-  for (const pgid of pgids) {
-    if ((await liveGroupMembers(pgid)).length > 0) return true;
-  }
-  return false;
+/** The live processes of group `pgid` (see {@link liveMembersByGroup}). */
+export async function liveGroupMembers(pgid: number): Promise<number[]> {
+  return (await liveMembersByGroup([pgid])).get(pgid) ?? [];
+}
+
+/** The groups among `pgids` that still have live processes. */
+async function aliveGroups(pgids: readonly number[]): Promise<number[]> {
+  const byGroup = await liveMembersByGroup(pgids);
+  return pgids.filter((pgid) => (byGroup.get(pgid)?.length ?? 0) > 0);
 }
 
 /** What {@link terminateGroups} had to do. */
@@ -71,17 +78,12 @@ export async function terminateGroups(
 ): Promise<TerminationOutcome> {
   for (const pgid of pgids) signalGroup(pgid, 'SIGTERM');
   const deadline = Date.now() + graceMs;
-  while (Date.now() < deadline && (await anyAlive(pgids))) await sleep(POLL_MS);
+  while (Date.now() < deadline && (await aliveGroups(pgids)).length > 0) await sleep(POLL_MS);
 
-  const killed: number[] = [];
-  for (const pgid of pgids) {
-    if ((await liveGroupMembers(pgid)).length > 0) {
-      signalGroup(pgid, 'SIGKILL');
-      killed.push(pgid);
-    }
-  }
+  const killed = await aliveGroups(pgids);
+  for (const pgid of killed) signalGroup(pgid, 'SIGKILL');
   const killDeadline = Date.now() + AFTER_KILL_WAIT_MS;
-  while (killed.length > 0 && Date.now() < killDeadline && (await anyAlive(killed))) {
+  while (killed.length > 0 && Date.now() < killDeadline && (await aliveGroups(killed)).length > 0) {
     await sleep(POLL_MS);
   }
   return { killed };
