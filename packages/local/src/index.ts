@@ -1,1 +1,69 @@
-export const placeholder = 1;
+// The embedded job service.
+export {
+  startLocalService,
+  DEFAULT_RETRY_AFTER_SECONDS,
+  DEFAULT_MAX_JSON_BYTES,
+  DEFAULT_MAX_BLOB_BYTES,
+  DEFAULT_PAGE_SIZE,
+} from './start-local-service.js';
+export type { LocalService, LocalServiceOptions } from './start-local-service.js';
+export { defaultHome } from './default-home.js';
+export { readServerInfo, isProcessAlive } from './server-info.js';
+export type { ServerInfo, ReadServerInfoOptions } from './server-info.js';
+export {
+  LocalServiceError,
+  LocalServiceErrorCode,
+  isLocalServiceError,
+} from './local-service-error.js';
+export type { LocalServiceErrorOptions } from './local-service-error.js';
+export { LOCAL_WORKSPACE } from './local-workspace.js';
+
+// The store.
+export { openJobStore, JobStore, workspaceKey } from './store/job-store.js';
+export type {
+  WorkspaceRef,
+  StoredJob,
+  StoredJobError,
+  StoredStatusEntry,
+  StoredOperation,
+  NewJob,
+  StatusChange,
+  ListJobsOptions,
+  ListViewType,
+  OpenJobStoreOptions,
+} from './store/job-store.js';
+export { MIGRATIONS } from './store/migrations.js';
+export type { Migration } from './store/migrations.js';
+
+// The executor.
+export {
+  executeCommandJob,
+  stopOrphanedProcesses,
+  DEFAULT_CANCEL_GRACE_MS,
+  ExecutionErrorCode,
+  resolveJobLayout,
+  userLogFile,
+  EXECUTOR_LOG_FILE,
+  substituteCommand,
+  DEPRECATED_BINDING_WARNING,
+} from './executor/index.js';
+export type {
+  CommandExecution,
+  ExecutionInput,
+  LiteralExecutionInput,
+  PathExecutionInput,
+  ExecutionOutput,
+  ExecutionDistribution,
+  ExecutionHooks,
+  StatusChangeInfo,
+  ExecutionError,
+  ExecutionResult,
+  ExecutionStatusChange,
+  JobLayout,
+  CommandBindings,
+  SubstitutionResult,
+  SubstitutedCommand,
+  SubstitutionFailure,
+  StopOrphanedProcessesOptions,
+  StoppedOrphans,
+} from './executor/index.js';
