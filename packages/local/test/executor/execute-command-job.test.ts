@@ -180,6 +180,36 @@ describe('executeCommandJob', () => {
   );
 
   it(
+    'interleaves stdout and stderr in the order they were written',
+    async () => {
+      const exec = makeExecution(temp.dir, {
+        command: 'echo out-1; echo err-1 >&2; echo out-2; echo err-2 >&2',
+      });
+      const result = await executeCommandJob(exec, { onStatus: () => undefined });
+
+      expect(result.status).toBe('Completed');
+      expect(readLog(exec.jobDir, 'user_logs/std_log.txt')).toBe('out-1\nerr-1\nout-2\nerr-2\n');
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  it(
+    'fails a command killed by a signal it did not get from the executor',
+    async () => {
+      const exec = makeExecution(temp.dir, { command: 'echo about to die; kill -KILL $$' });
+      const result = await executeCommandJob(exec, { onStatus: () => undefined });
+
+      expect(result.status).toBe('Failed');
+      expect(result.exitCode).toBeUndefined();
+      expect(result.signal).toBe('SIGKILL');
+      expect(result.error?.message).toBe(
+        'Command was killed by signal SIGKILL. Last log lines of user_logs/std_log.txt:\nabout to die',
+      );
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  it(
     'fails in Preparing, without running anything, when a reference names no input',
     async () => {
       const recorder = statusRecorder();
@@ -291,7 +321,7 @@ describe('executeCommandJob', () => {
     'writes a few megabytes of output completely',
     async () => {
       const exec = makeExecution(temp.dir, {
-        command: 'for i in $(seq 1 200000); do echo "line $i of output"; done',
+        command: "seq 1 200000 | sed 's/.*/line & of output/'",
       });
       const result = await executeCommandJob(exec, { onStatus: () => undefined });
 
