@@ -19,20 +19,52 @@ const yamlAsEsm: NonNullable<Options['esbuildPlugins']>[number] = {
   },
 };
 
-// The CLI is an application: unlike the libraries it bundles its own workspace packages and
-// `yaml`, with code splitting, so that a cold `amlkit job validate` loads only the chunks that
-// command needs (the entry itself stays small; commands arrive through dynamic `import()`).
-export default defineConfig({
-  entry: { cli: 'src/cli.ts', index: 'src/index.ts' },
-  format: ['esm'],
-  dts: { entry: { index: 'src/index.ts' } },
-  clean: true,
-  sourcemap: true,
-  splitting: true,
-  minify: true,
+const shared = {
   target: 'node20',
   platform: 'node',
+  minify: true,
+  sourcemap: true,
+  // The CLI is an application: unlike the libraries it bundles its workspace packages and `yaml`.
   noExternal: [/^@amlkit\//, 'yaml'],
   esbuildPlugins: [yamlAsEsm],
-  define: { __AMLKIT_CLI_VERSION__: JSON.stringify(pkg.version) },
-});
+  define: {
+    __AMLKIT_CLI_VERSION__: JSON.stringify(pkg.version),
+    __AMLKIT_CLI_BUNDLED__: 'true',
+  },
+} satisfies Options;
+
+export default defineConfig([
+  // The executable: one ES module with every command (commands are small and evaluated only
+  // when they run: esbuild turns their dynamic `import()` into lazy initialisers). Splitting
+  // would cost a file per shared module on every start; the heavy part is runtime.cjs.
+  {
+    ...shared,
+    entry: { cli: 'src/cli.ts' },
+    format: ['esm'],
+    splitting: false,
+    // The three builds share dist/: this one cleans everything but the others' outputs.
+    clean: ['**/*', '!runtime.cjs*', '!index.js*', '!index.d.ts'],
+  },
+  // The programmatic entry (`runCli`, `EXIT_CODES`, `CliError`).
+  {
+    ...shared,
+    entry: { index: 'src/index.ts' },
+    format: ['esm'],
+    dts: { entry: { index: 'src/index.ts' } },
+    splitting: false,
+    clean: false,
+  },
+  // What the commands need from the heavy packages (`@amlkit/core`, `@amlkit/yaml`, `yaml`), as
+  // one CommonJS script that `src/internal/load-runtime.ts` compiles with a V8 code cache.
+  {
+    ...shared,
+    entry: { runtime: 'src/runtime/runtime.ts' },
+    format: ['cjs'],
+    outExtension: () => ({ js: '.cjs' }),
+    clean: false,
+    esbuildOptions(options) {
+      // The script runs through `vm.Script`, where `import()` needs a flag: use `require`.
+      options.supported = { ...options.supported, 'dynamic-import': false };
+    },
+  },
+]);

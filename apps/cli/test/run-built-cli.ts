@@ -1,4 +1,6 @@
 import { execFile } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The repository root: example paths in the tests are relative to it. */
@@ -7,6 +9,9 @@ export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 /** The built CLI (the test task depends on the build). */
 export const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 
+/** `AMLKIT_HOME` of the test runs (the compile cache lives in its `cache/`), never the user's. */
+export const TEST_HOME = join(tmpdir(), 'amlkit-cli-test-home');
+
 /** What a run of the CLI produced. */
 export interface CliRun {
   code: number;
@@ -14,10 +19,18 @@ export interface CliRun {
   stderr: string;
 }
 
+/** Options of {@link runBuiltCli}. */
+export interface RunBuiltCliOptions {
+  /** Working directory. @default the repository root */
+  cwd?: string;
+  /** Extra environment variables. */
+  env?: Record<string, string>;
+}
+
 /** Runs `node dist/cli.js ...args` as a real child process in `cwd` (the repo root by default). */
 export function runBuiltCli(
   args: readonly string[],
-  options: { cwd?: string } = {},
+  options: RunBuiltCliOptions = {},
 ): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     execFile(
@@ -25,7 +38,14 @@ export function runBuiltCli(
       [CLI, ...args],
       {
         cwd: options.cwd ?? REPO_ROOT,
-        env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', AMLKIT_DEBUG: '' },
+        env: {
+          ...process.env,
+          NO_COLOR: '1',
+          FORCE_COLOR: '',
+          AMLKIT_DEBUG: '',
+          AMLKIT_HOME: TEST_HOME,
+          ...options.env,
+        },
         maxBuffer: 64 * 1024 * 1024,
         timeout: 60_000,
       },
