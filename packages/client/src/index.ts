@@ -100,3 +100,94 @@ export type { Page, PagedAsyncIterable, PaginateOptions } from './api/paginate.j
 export { pollLocation } from './api/poll-location.js';
 export type { PollEvent, PollLocationOptions } from './api/poll-location.js';
 export { assertValidJobName, JOB_NAME_PATTERN } from './api/assert-valid-job-name.js';
+
+// Wire format
+export { toRestJob } from './wire/to-rest-job.js';
+export type { ToRestJobDefaults, ToRestJobOptions } from './wire/to-rest-job.js';
+export { fromRestJob } from './wire/from-rest-job.js';
+export { isRestOnlyJob, RestOnlyJob } from './wire/rest-only-job.js';
+export type { RestOnlyJobOptions } from './wire/rest-only-job.js';
+export { isWireFormatError, WireFormatError } from './wire/wire-format-error.js';
+export type { WireFormatErrorInit } from './wire/wire-format-error.js';
+export type {
+  FromRestContext,
+  RestJobConverter,
+  ToRestContext,
+} from './wire/rest-job-converter.js';
+export {
+  KnownAutoMLTaskType,
+  KnownCreatedByType,
+  KnownDistributionType,
+  KnownEarlyTerminationPolicyType,
+  KnownIdentityType,
+  KnownInputDeliveryMode,
+  KnownJobInputType,
+  KnownJobOutputType,
+  KnownJobServiceType,
+  KnownJobTier,
+  KnownJobType,
+  KnownOutputDeliveryMode,
+  KnownSamplingAlgorithmType,
+} from './wire/types.js';
+export type {
+  OpenEnum,
+  RestAssetJobInput,
+  RestAutoMLJob,
+  RestAutoMLVertical,
+  RestCommandJob,
+  RestCreatedByType,
+  RestDistillationJob,
+  RestDistributionConfiguration,
+  RestEarlyTerminationPolicy,
+  RestFineTuningJob,
+  RestIdentityConfiguration,
+  RestInputDeliveryMode,
+  RestJobBaseProperties,
+  RestJobBaseResource,
+  RestJobInput,
+  RestJobInputType,
+  RestJobLimits,
+  RestJobOutput,
+  RestJobOutputType,
+  RestJobProperties,
+  RestJobRequestBody,
+  RestJobResourceConfiguration,
+  RestJobService,
+  RestJobServiceType,
+  RestJobType,
+  RestLiteralJobInput,
+  RestNotificationSetting,
+  RestObjective,
+  RestOutputDeliveryMode,
+  RestPipelineJob,
+  RestQueueSettings,
+  RestSamplingAlgorithm,
+  RestSparkJob,
+  RestSparkJobEntry,
+  RestSparkResourceConfiguration,
+  RestSweepJob,
+  RestSystemData,
+  RestTrialComponent,
+  UnknownFields,
+} from './wire/types.js';
+
+// Asset resolution
+export type {
+  AssetResolver,
+  CodeRequest,
+  ComponentRequest,
+  InputRequest,
+  ResolveContext,
+} from './resolver/asset-resolver.js';
+export {
+  createOfflineResolver,
+  DEFAULT_DATASTORE,
+  PLACEHOLDER_CODE_KEY,
+} from './resolver/create-offline-resolver.js';
+export type {
+  OfflineResolver,
+  OfflineResolverOptions,
+} from './resolver/create-offline-resolver.js';
+export type { ResolverCall } from './resolver/resolver-call.js';
+export { AssetResolutionError, isAssetResolutionError } from './resolver/asset-resolution-error.js';
+export type { AssetResolutionErrorInit } from './resolver/asset-resolution-error.js';

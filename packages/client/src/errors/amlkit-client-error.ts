@@ -20,6 +20,8 @@ export const AmlkitClientErrorCode = {
   UntrustedUrl: 'UNTRUSTED_URL',
   OperationTimeout: 'OPERATION_TIMEOUT',
   WorkspaceConfig: 'WORKSPACE_CONFIG',
+  AssetResolution: 'ASSET_RESOLUTION',
+  WireFormat: 'WIRE_FORMAT',
 } as const;
 
 /** One of the values of {@link AmlkitClientErrorCode}. */
