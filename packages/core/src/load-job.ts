@@ -178,7 +178,7 @@ export async function loadJob(
     overrides,
   });
   const rawType = doc['type'] ?? 'command';
-  if (typeof rawType !== 'string' || !(rawType in JOB_REGISTRY)) {
+  if (typeof rawType !== 'string' || !Object.hasOwn(JOB_REGISTRY, rawType)) {
     const ctx = new ParseContext(document, [], document.issues);
     const ci =
       typeof rawType === 'string'

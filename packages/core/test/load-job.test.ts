@@ -119,6 +119,28 @@ resources:
     });
   });
 
+  it('does not mistake inherited object members for job types', async () => {
+    for (const type of ['toString', 'constructor', '__proto__']) {
+      const e = await loadError({ text: `type: ${type}\ncommand: x\n` });
+      expect(e.code).toBe('JOB_UNKNOWN_TYPE');
+    }
+  });
+
+  it('keeps a __proto__ key as data, not as a prototype', async () => {
+    const job = narrow(
+      await loadJob({
+        text: `${GOOD}tags:\n  __proto__: x\nenvironment_variables:\n  __proto__: y\n`,
+        basePath: dir,
+      }),
+      CommandJob,
+    );
+    expect(Object.getPrototypeOf(job.environmentVariables)).toBe(Object.prototype);
+    expect(Object.hasOwn(job.environmentVariables, '__proto__')).toBe(true);
+    expect(Object.hasOwn(job.toYamlObject()['environment_variables'] as object, '__proto__')).toBe(
+      true,
+    );
+  });
+
   it('rejects a non-string type', async () => {
     const e = await loadError({ text: 'type: [command]\n' });
     expect(e.code).toBe('JOB_UNKNOWN_TYPE');

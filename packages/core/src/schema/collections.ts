@@ -1,5 +1,5 @@
 /** Collection schema nodes: lists and records (mappings with free keys). */
-import { describeReceived, isRecord } from '../internal/received.js';
+import { describeReceived, isRecord, setOwn } from '../internal/received.js';
 import { INVALID, Schema } from './schema.js';
 import type { Invalid, JsonSchema, ParseContext } from './schema.js';
 
@@ -116,13 +116,14 @@ export class RecordSchema<T> extends Schema<Record<string, T>> {
       const parsed = this.value.parse(value[key], ctx);
       ctx.path.pop();
       if (parsed === INVALID) ok = false;
-      else out[key] = parsed;
+      else setOwn(out, key, parsed);
     }
     return ok ? out : INVALID;
   }
   override dump(value: Record<string, T>): Record<string, unknown> {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = this.value.dump(v);
+    for (const [k, v] of Object.entries(value))
+      if (v !== undefined) setOwn(out, k, this.value.dump(v));
     return out;
   }
   matches(value: unknown): boolean {

@@ -1,6 +1,6 @@
 /** The object schema node: a YAML mapping with known snake_case keys, produced as a camelCase object. */
 import { didYouMean } from '../internal/did-you-mean.js';
-import { describeReceived, isRecord } from '../internal/received.js';
+import { describeReceived, isRecord, setOwn } from '../internal/received.js';
 import { DefaultSchema, INVALID, OptionalSchema, Schema } from './schema.js';
 import type { Infer, Invalid, JsonSchema, ParseContext } from './schema.js';
 
@@ -130,7 +130,7 @@ export class ObjectSchema<S extends Shape, T = InferShape<S>> extends Schema<T> 
       const raw = value[key];
       if (field === undefined) {
         if (passthrough) {
-          out[key] = raw;
+          setOwn(out, key, raw);
           continue;
         }
         const hint = didYouMean(key, this.fields.keys());
@@ -168,7 +168,7 @@ export class ObjectSchema<S extends Shape, T = InferShape<S>> extends Schema<T> 
     }
     if (seen < this.fieldList.length) {
       for (const field of this.fieldList) {
-        if (field.key in value) continue;
+        if (Object.hasOwn(value, field.key)) continue;
         if (field.hasDefault) out[field.prop] = field.defaultValue;
         else if (!field.optional) {
           ctx.report('JOB_MISSING_FIELD', `Missing required field '${field.key}'.`, {
@@ -200,7 +200,8 @@ export class ObjectSchema<S extends Shape, T = InferShape<S>> extends Schema<T> 
     }
     if (this.options.unknownKeys === 'passthrough') {
       const known = new Set(this.fieldList.map((f) => f.prop));
-      for (const [k, v] of Object.entries(src)) if (!known.has(k) && v !== undefined) out[k] = v;
+      for (const [k, v] of Object.entries(src))
+        if (!known.has(k) && v !== undefined) setOwn(out, k, v);
     }
     return out;
   }
