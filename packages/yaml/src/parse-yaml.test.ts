@@ -119,13 +119,13 @@ describe('parseYaml', () => {
   });
 
   it('does find duplicate keys in a huge mapping without quadratic work', () => {
-    const lines = Array.from({ length: 50_000 }, (_, i) => `key_${i}: ${i}`);
+    const lines = Array.from({ length: 20_000 }, (_, i) => `key_${i}: ${i}`);
     lines.push('key_7: again');
     const err = parseError(lines.join('\n'));
     expect(err.diagnostics).toHaveLength(1);
     expect(err.diagnostics[0]).toMatchObject({
       code: 'YAML_DUPLICATE_KEY',
-      line: 50_001,
+      line: 20_001,
       col: 1,
       path: ['key_7'],
     });
