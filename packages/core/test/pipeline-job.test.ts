@@ -129,6 +129,38 @@ describe('PipelineJob loading', () => {
       'azureml://registries/azureml/components/compute_metrics/versions/0.0.26',
     );
   });
+  it('does run a pipeline component given as the job component, converting its inline nodes', async () => {
+    const job = await loadPipeline(resolve(FIXTURES, 'component-job/job.yml'));
+    expect(job.toYamlObject()['jobs']).toBeUndefined();
+    const component = job.toYamlObject()['component'] as {
+      jobs: Record<string, Record<string, unknown>>;
+    };
+    expect(component).toMatchObject({ type: 'pipeline', name: 'azureml_anonymous', version: '1' });
+    expect(component.jobs['a']!['component']).toMatchObject({
+      type: 'command',
+      command: 'echo ${{inputs.x}}',
+      inputs: { x: { type: 'number' } },
+    });
+  });
+
+  it('does accept bindings to dotted parameter-group inputs', async () => {
+    const job = await loadJob(
+      text(
+        [
+          'type: pipeline',
+          'inputs:',
+          '  group.lr: 0.1',
+          'jobs:',
+          '  a:',
+          '    component: azureml:t:1',
+          '    inputs:',
+          '      lr: ${{parent.inputs.group.lr}}',
+          '      all: ${{parent.inputs.group}}',
+        ].join('\n'),
+      ),
+    );
+    expect(job.toYamlObject()['inputs']).toEqual({ 'group.lr': 0.1 });
+  });
 });
 
 describe('PipelineJob validation', () => {

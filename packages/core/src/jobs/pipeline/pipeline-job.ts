@@ -7,7 +7,7 @@ import { Job } from '../../job.js';
 import type { JobOptions } from '../../job.js';
 import { defineJobType } from '../job-type.js';
 import type { Component } from './component.js';
-import { toComponentForm } from './internal/to-component-form.js';
+import { pipelineComponentToComponentForm, toComponentForm } from './internal/to-component-form.js';
 import { pipelineJobSchema } from './pipeline-job-schema.js';
 import { dumpPipelineJobSettings } from './pipeline-job-settings.js';
 import type { PipelineJobSettings } from './pipeline-job-settings.js';
@@ -76,6 +76,7 @@ export class PipelineJob extends Job {
     this.settings = { ...options.settings };
     this.identity = options.identity;
     toComponentForm({ inputs: this.inputs, outputs: this.outputs, jobs: this.jobs });
+    pipelineComponentToComponentForm(this.component);
   }
 
   protected toYamlFields(): Record<string, unknown> {

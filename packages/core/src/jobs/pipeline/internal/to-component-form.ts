@@ -176,20 +176,25 @@ export function toComponentForm(scope: NodeScope, seen: Set<object> = new Set())
   for (const [name, node] of Object.entries(scope.jobs)) {
     inlineToComponent(node, scope);
     applyDefaults(name, node);
-    const component = node.component as Record<string, unknown> | string | undefined;
-    if (node.type === 'pipeline' && isRecord(component) && !seen.has(component)) {
-      seen.add(component);
-      const jobs = component['jobs'];
-      if (isRecord(jobs)) {
-        toComponentForm(
-          {
-            inputs: isRecord(component['inputs']) ? component['inputs'] : {},
-            outputs: isRecord(component['outputs']) ? component['outputs'] : {},
-            jobs: jobs as Record<string, PipelineNode>,
-          },
-          seen,
-        );
-      }
-    }
+    if (node.type === 'pipeline') pipelineComponentToComponentForm(node.component, seen);
   }
+}
+
+/** Converts the nodes of a local pipeline component (a reference string is left alone). */
+export function pipelineComponentToComponentForm(
+  component: unknown,
+  seen: Set<object> = new Set(),
+): void {
+  if (!isRecord(component) || seen.has(component)) return;
+  seen.add(component);
+  const jobs = component['jobs'];
+  if (!isRecord(jobs)) return;
+  toComponentForm(
+    {
+      inputs: isRecord(component['inputs']) ? component['inputs'] : {},
+      outputs: isRecord(component['outputs']) ? component['outputs'] : {},
+      jobs: jobs as Record<string, PipelineNode>,
+    },
+    seen,
+  );
 }
