@@ -54,22 +54,30 @@ export class JobLoadError extends Error {
     this.sources = options.sources ?? {};
   }
 
-  /** Builds the error from diagnostics: the message lists each one as `file:line:col: message (expected …, received …)`. */
+  /**
+   * Builds the error from diagnostics: the message lists each one as
+   * `file:line:col: message (expected …, received …)`. The code is `options.code`, else the
+   * only diagnostic's code, else {@link JobLoadErrorCode.Invalid}.
+   */
   static fromDiagnostics(
     diagnostics: YamlDiagnostic[],
-    sources: Record<string, string>,
-    cause?: unknown,
+    options: { sources: Record<string, string>; cause?: unknown; code?: string },
   ): JobLoadError {
     const first = diagnostics[0];
     const code =
-      diagnostics.length === 1 && first !== undefined ? first.code : JobLoadErrorCode.Invalid;
+      options.code ??
+      (diagnostics.length === 1 && first !== undefined ? first.code : JobLoadErrorCode.Invalid);
     const where = first?.file ?? '<input>';
     const head =
       diagnostics.length === 1
         ? `Could not load the job in ${where}:`
         : `Could not load the job in ${where}: ${diagnostics.length} problems:`;
     const lines = diagnostics.map((d) => `  ${formatDiagnostic(d)}`);
-    return new JobLoadError(code, [head, ...lines].join('\n'), { diagnostics, sources, cause });
+    return new JobLoadError(code, [head, ...lines].join('\n'), {
+      diagnostics,
+      sources: options.sources,
+      cause: options.cause,
+    });
   }
 }
 

@@ -35,7 +35,7 @@ function fail(
   sources: Record<string, string>,
   cause?: unknown,
 ): never {
-  throw JobLoadError.fromDiagnostics([{ code, ...diagnostic }], sources, cause);
+  throw JobLoadError.fromDiagnostics([{ code, ...diagnostic }], { sources, cause });
 }
 
 function parseOverrides(
@@ -65,7 +65,7 @@ function parseOverrides(
         });
     }
   });
-  if (diagnostics.length > 0) throw JobLoadError.fromDiagnostics(diagnostics, sources);
+  if (diagnostics.length > 0) throw JobLoadError.fromDiagnostics(diagnostics, { sources });
   return applied;
 }
 
@@ -116,8 +116,10 @@ export async function loadJob(
       error.diagnostics.length > 0
         ? error.diagnostics
         : [{ code, path: [], file, line: 1, col: 1, message: error.message }];
-    const err = JobLoadError.fromDiagnostics(diagnostics, sources, error);
-    throw new JobLoadError(code, err.message, { diagnostics, sources, cause: error });
+    throw JobLoadError.fromDiagnostics(
+      diagnostics.map((d) => (d.code === 'YAML_FILE_NOT_FOUND' ? { ...d, code } : d)),
+      { sources, cause: error, code },
+    );
   }
   const { file } = parsed;
   sources[file] = parsed.text;
@@ -198,7 +200,7 @@ export async function loadJob(
                 : `did you mean '${guess}'?`,
           }),
     });
-    throw JobLoadError.fromDiagnostics(session.diagnostics(), sources);
+    throw JobLoadError.fromDiagnostics(session.diagnostics(), { sources });
   }
   const definition = JOB_REGISTRY[rawType]!;
   const ctx = new ParseContext(document, [], document.issues);
@@ -217,7 +219,7 @@ export async function loadJob(
         message: 'The job is not valid.',
       });
     }
-    throw JobLoadError.fromDiagnostics(diagnostics, sources);
+    throw JobLoadError.fromDiagnostics(diagnostics, { sources });
   }
   return definition.build(result, { basePath, file });
 }

@@ -330,6 +330,17 @@ limits: {max_total_trials: 2}
     });
   });
 
+  it('rejects with the abort reason when the signal is aborted', async () => {
+    const controller = new AbortController();
+    controller.abort(new Error('stop'));
+    await expect(loadJob(file(GOOD), { signal: controller.signal })).rejects.toThrow('stop');
+  });
+
+  it('gives the file-not-found code to the diagnostic too', async () => {
+    const e = await loadError(join(dir, 'missing.yml'));
+    expect(e.diagnostics.map((d) => d.code)).toEqual(['JOB_FILE_NOT_FOUND']);
+  });
+
   it('rejects a bad argument with a TypeError', async () => {
     await expect(loadJob({} as never)).rejects.toBeInstanceOf(TypeError);
   });
