@@ -81,6 +81,30 @@ describe('loadJob fuzzing', () => {
     );
   });
 
+  it('never throws anything but JobLoadError on random --set overrides', async () => {
+    const { text, basePath } = corpus[0]!;
+    const segment = fc.oneof(
+      fc.constantFrom(...JOB_KEYS, '__proto__', 'toString', '0', 'a.b'),
+      fc.string({ maxLength: 6 }),
+    );
+    const expr = fc.oneof(
+      fc.string({ maxLength: 40 }),
+      fc
+        .tuple(fc.array(segment, { minLength: 1, maxLength: 4 }), fc.string({ maxLength: 12 }))
+        .map(([path, value]) => `${path.join('.')}=${value}`),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(expr, { maxLength: 3 }), async (overrides) => {
+        try {
+          await loadJob({ text, basePath, file: 'fuzz.yml' }, { overrides });
+        } catch (e) {
+          if (!isJobLoadError(e)) throw e;
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('never throws anything but JobLoadError on mutated corpus documents', async () => {
     const mutation = fc.oneof(
       fc.record({ kind: fc.constant('delete-line' as const), at: fc.nat() }),
