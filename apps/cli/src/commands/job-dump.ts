@@ -1,4 +1,3 @@
-import { lstat } from 'node:fs/promises';
 import { CLI_ERROR_CODES, CliError } from '../cli-error.js';
 import { EXIT_CODES } from '../exit-codes.js';
 import { defineCommand } from '../internal/define-command.js';
@@ -6,6 +5,8 @@ import { isFileErrorCode } from '../internal/diagnostics.js';
 import { loadJobFile } from '../internal/load-job-file.js';
 
 async function exists(path: string): Promise<boolean> {
+  // Imported here so that the CLI entry loads no Node built-in before a command needs one.
+  const { lstat } = await import('node:fs/promises');
   try {
     await lstat(path);
     return true;

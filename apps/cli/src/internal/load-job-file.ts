@@ -1,4 +1,3 @@
-import { stat } from 'node:fs/promises';
 import { CLI_ERROR_CODES, CliError } from '../cli-error.js';
 import { importCore, type LoadedJob } from './packages.js';
 
@@ -18,6 +17,7 @@ export interface LoadJobFileOptions {
  * `JobLoadError`, which carries every diagnostic.
  */
 export async function loadJobFile(file: string, options: LoadJobFileOptions): Promise<LoadedJob> {
+  const { stat } = await import('node:fs/promises');
   const info = await stat(file).catch((error: unknown) => {
     const code = (error as { code?: unknown }).code;
     throw new CliError(
