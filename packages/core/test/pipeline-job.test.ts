@@ -91,6 +91,17 @@ describe('PipelineJob loading', () => {
     expect(parent?.file).toContain('bad-component/pipeline.yml');
   });
 
+  it('does reject unknown keys in a component file, with a did-you-mean, in that file', async () => {
+    const error = await loadError(resolve(FIXTURES, 'bad-component/pipeline.yml'));
+    const unknown = error.diagnostics.find((d) => d.code === 'JOB_UNKNOWN_KEY');
+    expect(unknown).toMatchObject({
+      file: resolve(FIXTURES, 'bad-component/typo.yml'),
+      path: ['enviroment'],
+      line: 3,
+      hint: "did you mean 'environment'?",
+    });
+  });
+
   it('does report a component that references itself', async () => {
     const error = await loadError(resolve(FIXTURES, 'cycle/pipeline.yml'));
     const cycle = error.diagnostics.find((d) => d.code === 'JOB_REFERENCE_CYCLE');

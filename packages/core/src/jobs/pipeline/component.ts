@@ -19,6 +19,7 @@ import {
   dumpComponentInput,
 } from './component-io.js';
 import type { ComponentInput, ComponentOutput } from './component-io.js';
+import type { PipelineNode } from './pipeline-node.js';
 import { parameterizedSparkShape } from '../spark/spark-job-schema.js';
 import { parseMiniBatchSize } from './internal/mini-batch-size.js';
 
@@ -179,8 +180,8 @@ export interface PipelineComponent {
   isDeterministic?: boolean;
   inputs?: Record<string, ComponentInput>;
   outputs?: Record<string, ComponentOutput>;
-  /** The nodes (see `PipelineNode`). */
-  jobs: Record<string, Record<string, unknown>>;
+  /** The nodes. */
+  jobs: Record<string, PipelineNode>;
 }
 
 /** Any component held by a node. */
@@ -245,4 +246,18 @@ export const LEAF_COMPONENT_SCHEMAS: {
   command: commandComponentSchema,
   parallel: parallelComponentSchema,
   spark: sparkComponentSchema,
+};
+
+/**
+ * The leaf component schemas for component *files*: strict about unknown keys (with a
+ * did-you-mean), while components written inline in a node pass unknown keys through (§4.6).
+ */
+export const FILE_COMPONENT_SCHEMAS: {
+  readonly command: ObjectSchema<typeof commandComponentSchema.shape>;
+  readonly parallel: ObjectSchema<typeof parallelComponentSchema.shape>;
+  readonly spark: ObjectSchema<typeof sparkComponentSchema.shape>;
+} = {
+  command: s.object(commandComponentSchema.shape, { expected: 'a command component mapping' }),
+  parallel: s.object(parallelComponentSchema.shape, { expected: 'a parallel component mapping' }),
+  spark: s.object(sparkComponentSchema.shape, { expected: 'a spark component mapping' }),
 };

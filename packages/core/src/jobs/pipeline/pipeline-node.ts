@@ -31,6 +31,7 @@ import { componentInputsSchema, componentOutputsSchema } from './component-io.js
 import {
   ANONYMOUS_COMPONENT_NAME,
   ANONYMOUS_COMPONENT_VERSION,
+  FILE_COMPONENT_SCHEMAS,
   LEAF_COMPONENT_SCHEMAS,
   dumpEnvironment,
   dumpResources,
@@ -103,10 +104,10 @@ function anonymous<C extends Component>(component: C): C {
   return component;
 }
 
-/** The component schema for a node type (pipeline components are recursive, hence lazy). */
-function componentSchemaFor(type: ComponentType): Schema<Component> {
-  const schema: Schema<unknown> =
-    type === 'pipeline' ? pipelineComponentSchema : LEAF_COMPONENT_SCHEMAS[type];
+/** The component schema for a node type; component files are strict about unknown keys, inline ones are not. */
+function componentSchemaFor(type: ComponentType, fromFile = false): Schema<Component> {
+  const leaves = fromFile ? FILE_COMPONENT_SCHEMAS : LEAF_COMPONENT_SCHEMAS;
+  const schema: Schema<unknown> = type === 'pipeline' ? pipelineComponentSchema : leaves[type];
   return schema as Schema<Component>;
 }
 
@@ -166,7 +167,7 @@ export function componentReferenceSchema(type: ComponentType): Schema<string | C
             );
             return;
           }
-          const parsed = doc.validate(componentSchemaFor(type));
+          const parsed = doc.validate(componentSchemaFor(type, true));
           if (parsed === INVALID) {
             c.report(
               'JOB_INVALID_COMPONENT',
