@@ -67,6 +67,7 @@ export type { TextClassificationMultilabelJobOptions } from './jobs/automl/text-
 export { TextNerJob } from './jobs/automl/text-ner-job.js';
 export type { TextNerJobOptions } from './jobs/automl/text-ner-job.js';
 export { createAutoMLJob } from './jobs/automl/automl-job-type.js';
+export type { AutoMLJobYaml } from './jobs/automl/automl-job-schema.js';
 export { AutoMLTask, AUTOML_TASKS, DEFAULT_PRIMARY_METRIC } from './jobs/automl/automl-enums.js';
 export type {
   TabularTask,
