@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bindingExpression, isBindingValue, parseBinding } from './bindings.js';
 
@@ -39,6 +40,30 @@ describe('parseBinding', () => {
     expect(parseBinding('${{name}}')).toEqual({ kind: 'other', expression: 'name' });
     expect(parseBinding('prefix ${{parent.inputs.x}}')).toBeUndefined();
     expect(parseBinding('plain')).toBeUndefined();
+  });
+});
+
+describe('parseBinding (properties)', () => {
+  const ident = fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,12}$/);
+  const space = fc.stringMatching(/^ {0,3}$/);
+
+  it('does read back the names it is given, whatever the whitespace inside the braces', () => {
+    fc.assert(
+      fc.property(ident, ident, space, space, (node, name, before, after) => {
+        const input = `\${{${before}parent.inputs.${name}${after}}}`;
+        expect(parseBinding(input)).toEqual({ kind: 'parentInput', name });
+        const output = `\${{${before}parent.jobs.${node}.outputs.${name}${after}}}`;
+        expect(parseBinding(output)).toEqual({ kind: 'jobOutput', node, name });
+      }),
+    );
+  });
+
+  it('does never treat a value with text around the braces as a binding', () => {
+    fc.assert(
+      fc.property(ident, fc.stringMatching(/^[a-z]{1,5}$/), (name, prefix) => {
+        expect(parseBinding(`${prefix} \${{parent.inputs.${name}}}`)).toBeUndefined();
+      }),
+    );
   });
 });
 
