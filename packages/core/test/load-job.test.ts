@@ -402,6 +402,22 @@ describe('Job.dump', () => {
     expect(job.toYamlText().split('\n')[0]).toBe('command: python x.py');
   });
 
+  it('names an inline environment built in code as the loader would', () => {
+    const job = new CommandJob({ command: 'x', environment: { image: 'library/python:latest' } });
+    expect(job.toYamlObject()['environment']).toEqual({
+      image: 'library/python:latest',
+      name: 'CliV2AnonymousEnvironment',
+      version: 'e6b10c1cf68e59c9ebd6f84184973c4b',
+      tags: {},
+    });
+    const sweep = new SweepJob({
+      trial: { command: 'x', environment: { image: 'library/python:latest' } },
+    });
+    expect(sweep.toYamlObject()['trial']).toMatchObject({
+      environment: { version: 'e6b10c1cf68e59c9ebd6f84184973c4b' },
+    });
+  });
+
   it('includes read-only fields when set, and derives the studio URL', () => {
     const id =
       '/subscriptions/s/resourceGroups/rg/providers/Microsoft.MachineLearningServices/workspaces/w/jobs/j';

@@ -161,6 +161,22 @@ function setVersion(env: InlineEnvironment): void {
   env.version = anonymousEnvironmentVersion(input);
 }
 
+/**
+ * The YAML of an environment as the SDK dumps it: a reference as is; an inline environment
+ * built in code gets the anonymous name, `tags: {}` and, for image environments, the
+ * version the loader would compute (build-context versions need the folder: load them).
+ */
+export function environmentToYaml(env: JobEnvironment): unknown {
+  if (typeof env === 'string') return env;
+  const copy: InlineEnvironment = {
+    ...env,
+    name: ANONYMOUS_ENVIRONMENT_NAME,
+    tags: env.tags ?? {},
+  };
+  if (copy.version === undefined && typeof copy.condaFile !== 'string') setVersion(copy);
+  return environmentSchema.dump(copy);
+}
+
 const inlineEnvironmentSchema = s.transform(
   inlineShape,
   (v, ctx) => finishInline(v, ctx),

@@ -1,4 +1,5 @@
 import { resolveCodePath } from '../entities/code.js';
+import { environmentToYaml } from '../entities/environment.js';
 import type { CommandJobLimits } from '../entities/command-limits.js';
 import type { Distribution } from '../entities/distribution.js';
 import type { JobEnvironment } from '../entities/environment.js';
@@ -102,6 +103,7 @@ export class CommandJob extends Job {
     const out = commandJobSchema.dump(this as never);
     out['type'] = this.type;
     if (this.code !== undefined) out['code'] = resolveCodePath(this.code, this.basePath);
+    if (this.environment !== undefined) out['environment'] = environmentToYaml(this.environment);
     out['parameters'] = { ...this.parameters };
     return out;
   }

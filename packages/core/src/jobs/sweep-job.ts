@@ -1,4 +1,5 @@
 import { resolveCodePath } from '../entities/code.js';
+import { environmentToYaml } from '../entities/environment.js';
 import type { EarlyTerminationPolicy } from '../entities/early-termination.js';
 import type { Identity } from '../entities/identity.js';
 import type { JobInput } from '../entities/job-input.js';
@@ -104,8 +105,11 @@ export class SweepJob extends Job {
     const out = sweepJobSchema.dump(this as never);
     out['type'] = this.type;
     const trial = out['trial'] as Record<string, unknown> | undefined;
-    if (trial !== undefined && this.trial?.code !== undefined)
-      trial['code'] = resolveCodePath(this.trial.code, this.basePath);
+    if (trial !== undefined && this.trial !== undefined) {
+      if (this.trial.code !== undefined)
+        trial['code'] = resolveCodePath(this.trial.code, this.basePath);
+      trial['environment'] = environmentToYaml(this.trial.environment);
+    }
     return out;
   }
 }
