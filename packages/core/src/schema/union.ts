@@ -130,6 +130,7 @@ export class DiscriminatedUnionSchema<M extends Record<string, Schema<unknown>>>
     return isRecord(value);
   }
   protected toJsonSchema(): JsonSchema {
-    return { oneOf: Object.values(this.branches).map((b) => b.jsonSchema()) };
+    // anyOf, not oneOf: branches whose discriminator has a default may all accept a mapping without it.
+    return { anyOf: Object.values(this.branches).map((b) => b.jsonSchema()) };
   }
 }
