@@ -80,17 +80,27 @@ function utf8LengthExceeds(text: string, limit: number): boolean {
   return false;
 }
 
+/** What {@link toDiagnostic} needs to know about the parse. */
+interface DiagnosticContext {
+  text: string;
+  doc: Document;
+  lineCounter: LineCounter;
+  file: string;
+  maxDepth: number;
+}
+
+/** JSON paths are computed for this many syntax errors at most (each costs a descent). */
+const MAX_PATHS = 200;
+
 function toDiagnostic(
-  text: string,
   err: LibYamlError,
-  doc: Document,
-  lineCounter: LineCounter,
-  file: string,
-  maxDepth: number,
+  index: number,
+  context: DiagnosticContext,
 ): YamlDiagnostic {
+  const { text, doc, lineCounter, file, maxDepth } = context;
   const offset = err.pos[0];
   const { line, col } = lineCounter.linePos(offset);
-  const path = pathAtOffset(doc, offset);
+  const path = index < MAX_PATHS ? pathAtOffset(doc, offset) : [];
   if (/call stack/i.test(err.message)) {
     return {
       code: 'YAML_DEPTH_LIMIT',
@@ -202,13 +212,11 @@ export function parseYaml(text: string, options: ParseYamlOptions = {}): ParsedY
     keepSourceTokens: false,
   });
 
-  const problems: YamlDiagnostic[] = doc.errors.map((e) =>
-    toDiagnostic(text, e, doc, lineCounter, file, maxDepth),
-  );
-  for (const w of doc.warnings) {
-    if (w.code === 'TAG_RESOLVE_FAILED')
-      problems.push(toDiagnostic(text, w, doc, lineCounter, file, maxDepth));
-  }
+  const context: DiagnosticContext = { text, doc, lineCounter, file, maxDepth };
+  const problems: YamlDiagnostic[] = [
+    ...doc.errors,
+    ...doc.warnings.filter((w) => w.code === 'TAG_RESOLVE_FAILED'),
+  ].map((e, i) => toDiagnostic(e, i, context));
   // The analysis is safe on a partial AST too, so duplicate keys and limits are
   // reported together with syntax errors (unless the parser already ran out of stack).
   if (!problems.some((p) => p.code === 'YAML_DEPTH_LIMIT')) {
