@@ -130,7 +130,8 @@ export class DiscriminatedUnionSchema<M extends Record<string, Schema<unknown>>>
     return isRecord(value);
   }
   protected toJsonSchema(): JsonSchema {
-    // anyOf, not oneOf: branches whose discriminator has a default may all accept a mapping without it.
-    return { anyOf: Object.values(this.branches).map((b) => b.jsonSchema()) };
+    const branches = Object.values(this.branches).map((b) => b.jsonSchema());
+    // With a default branch, a mapping without the discriminator may match several branches: anyOf.
+    return this.options.defaultBranch === undefined ? { oneOf: branches } : { anyOf: branches };
   }
 }
