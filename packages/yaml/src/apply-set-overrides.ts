@@ -1,5 +1,6 @@
 import { formatPath } from './format-path.js';
-import { parseSetExpression, parseSetPath, SET_FILE } from './parse-set-expression.js';
+import { parseSetPath, SET_FILE } from './internal/set-path.js';
+import { parseSetExpression } from './parse-set-expression.js';
 import type { SetOverride } from './parse-set-expression.js';
 import type { PathSegment } from './source-map.js';
 import { YamlError } from './yaml-error.js';

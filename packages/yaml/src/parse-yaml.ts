@@ -1,13 +1,12 @@
 import { LineCounter, parseDocument } from 'yaml';
 import type { Document, YAMLError as LibYamlError } from 'yaml';
 import { analyzeDocument } from './internal/analyze-document.js';
+import { errorFromDiagnostics } from './internal/error-from-diagnostics.js';
 import { findBinaryCharacter } from './internal/check-text.js';
 import { truncateForDisplay } from './internal/display.js';
 import { createDocumentSourceMap } from './internal/document-source-map.js';
 import { pathAtOffset } from './internal/path-at-offset.js';
-import { formatDiagnostic } from './format-diagnostic.js';
 import type { SourceMap } from './source-map.js';
-import { YamlError } from './yaml-error.js';
 import type { YamlDiagnostic } from './yaml-error.js';
 
 /** Default for {@link ParseYamlOptions.maxBytes}: 10 MiB. */
@@ -141,19 +140,6 @@ function toDiagnostic(
       break;
   }
   return diag;
-}
-
-/** Builds the thrown error for a list of diagnostics. */
-export function errorFromDiagnostics(diagnostics: YamlDiagnostic[], cause?: unknown): YamlError {
-  const first = diagnostics[0]!;
-  const more =
-    diagnostics.length > 1
-      ? ` (and ${diagnostics.length - 1} more problem${diagnostics.length > 2 ? 's' : ''})`
-      : '';
-  return new YamlError(first.code, `${formatDiagnostic(first)}${more}`, {
-    diagnostics,
-    ...(cause === undefined ? {} : { cause }),
-  });
 }
 
 /**

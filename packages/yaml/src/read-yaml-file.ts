@@ -1,7 +1,8 @@
 import type * as FsPromises from 'node:fs/promises';
 import { firstInvalidUtf8Offset } from './internal/check-text.js';
 import { linePosOf } from './internal/display.js';
-import { DEFAULT_MAX_BYTES, errorFromDiagnostics, parseYaml } from './parse-yaml.js';
+import { errorFromDiagnostics } from './internal/error-from-diagnostics.js';
+import { DEFAULT_MAX_BYTES, parseYaml } from './parse-yaml.js';
 import type { ParsedYaml, ParseYamlOptions } from './parse-yaml.js';
 import { YamlError } from './yaml-error.js';
 
