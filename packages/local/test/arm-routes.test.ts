@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { API, command, startTestService, SUB, WS_PATH } from './helpers.js';
-import type { TestService } from './helpers.js';
+import { API, SUB, WS_PATH, body, command, startTestService } from './helpers.js';
+import type { Json, TestService } from './helpers.js';
 
 describe('ARM jobs routes', () => {
   let t: TestService;
@@ -18,13 +18,13 @@ describe('ARM jobs routes', () => {
     );
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
-    expect(await res.json()).toEqual({ value: [] });
+    expect(await body(res)).toEqual({ value: [] });
   });
 
   it('creates with 201, repeats with 200 and fills id, name, type, systemData, status and services', async () => {
     const first = await t.putJob('put-idem', command('echo hi'), {});
     expect(first.status).toBe(201);
-    const created = await first.json();
+    const created = await body(first);
     expect(created.id).toBe(`${WS_PATH}/jobs/put-idem`);
     expect(created.name).toBe('put-idem');
     expect(created.type).toBe('Microsoft.MachineLearningServices/workspaces/jobs');
@@ -39,9 +39,9 @@ describe('ARM jobs routes', () => {
     expect(created.systemData.createdByType).toBe('User');
     const again = await t.putJob('put-idem', command('echo hi'));
     expect(again.status).toBe(200);
-    const body = await again.json();
-    expect(body.systemData.createdAt).toBe(created.systemData.createdAt);
-    expect(body.systemData.lastModifiedAt).toBe(created.systemData.lastModifiedAt);
+    const again2 = await body(again);
+    expect(again2.systemData.createdAt).toBe(created.systemData.createdAt);
+    expect(again2.systemData.lastModifiedAt).toBe(created.systemData.lastModifiedAt);
   });
 
   it('replaces tags, adds new properties and refuses create-only changes with 409', async () => {
@@ -54,12 +54,12 @@ describe('ARM jobs routes', () => {
       command('true', { tags: { c: '3' }, properties: { q: 'y' } }),
     );
     expect(updated.status).toBe(200);
-    const job = await updated.json();
+    const job = await body(updated);
     expect(job.properties.tags).toEqual({ c: '3' });
     expect(job.properties.properties).toEqual({ p: 'x', q: 'y' });
     const changed = await t.putJob('put-rules', command('false'));
     expect(changed.status).toBe(409);
-    const error = await changed.json();
+    const error = await body(changed);
     expect(error.error.code).toBe('Conflict');
     expect(error.error.message).toContain("'command'");
     const prop = await t.putJob('put-rules', command('true', { properties: { p: 'other' } }));
@@ -73,18 +73,18 @@ describe('ARM jobs routes', () => {
       body: JSON.stringify(current),
     });
     expect(archived.status).toBe(200);
-    expect((await archived.json()).properties.isArchived).toBe(true);
+    expect((await body(archived)).properties.isArchived).toBe(true);
   });
 
   it('gets a job and answers 404 with the ARM error envelope for a missing one', async () => {
     await t.putJob('get-me', command('true'));
     const ok = await t.call(`${WS_PATH}/jobs/get-me?${API}`);
     expect(ok.status).toBe(200);
-    expect((await ok.json()).name).toBe('get-me');
+    expect((await body(ok)).name).toBe('get-me');
     const missing = await t.call(`${WS_PATH}/jobs/nope?${API}`);
     expect(missing.status).toBe(404);
-    const body = await missing.json();
-    expect(body).toEqual({
+    const error404 = await body(missing);
+    expect(error404).toEqual({
       error: {
         code: 'ResourceNotFound',
         message: expect.stringContaining("'nope'"),
@@ -114,14 +114,14 @@ describe('ARM jobs routes', () => {
   it('answers 400 MissingApiVersionParameter without api-version', async () => {
     const res = await t.call(`${WS_PATH}/jobs`);
     expect(res.status).toBe(400);
-    expect((await res.json()).error.code).toBe('MissingApiVersionParameter');
+    expect((await body(res)).error.code).toBe('MissingApiVersionParameter');
   });
 
   it('answers 401 AuthenticationFailed without a token or with a wrong one', async () => {
     const none = await fetch(`${t.url}${WS_PATH}/jobs?${API}`);
     expect(none.status).toBe(401);
     expect(none.headers.get('www-authenticate')).toContain('Bearer');
-    expect((await none.json()).error.code).toBe('AuthenticationFailed');
+    expect((await body(none)).error.code).toBe('AuthenticationFailed');
     const wrong = await fetch(`${t.url}${WS_PATH}/jobs?${API}`, {
       headers: { Authorization: `Bearer ${'0'.repeat(64)}` },
     });
@@ -137,12 +137,12 @@ describe('ARM jobs routes', () => {
   it('rejects invalid job names and bodies with 400', async () => {
     const badName = await t.putJob('-bad', command('true'));
     expect(badName.status).toBe(400);
-    expect((await badName.json()).error.message).toContain('Invalid job name');
+    expect((await body(badName)).error.message).toContain('Invalid job name');
     const long = await t.putJob('a'.repeat(256), command('true'));
     expect(long.status).toBe(400);
     const noType = await t.putJob('no-type', { command: 'true' });
     expect(noType.status).toBe(400);
-    expect((await noType.json()).error.message).toContain('jobType');
+    expect((await body(noType)).error.message).toContain('jobType');
     const noCommand = await t.putJob('no-command', { jobType: 'Command' });
     expect(noCommand.status).toBe(400);
     const notJson = await t.call(`${WS_PATH}/jobs/not-json?${API}`, { method: 'PUT', body: '{' });
@@ -152,7 +152,7 @@ describe('ARM jobs routes', () => {
   it('answers 413 for a body over the limit', async () => {
     const res = await t.putJob('too-big', command('true', { description: 'x'.repeat(70 * 1024) }));
     expect(res.status).toBe(413);
-    expect((await res.json()).error.code).toBe('RequestEntityTooLarge');
+    expect((await body(res)).error.code).toBe('RequestEntityTooLarge');
   });
 
   it('stores unknown job types unchanged and fails them with a reason', async () => {
@@ -164,7 +164,7 @@ describe('ARM jobs routes', () => {
     const job = await t.waitForStatus('fine-tune', ['Failed']);
     expect(job.properties.jobType).toBe('FineTuning');
     expect(job.properties.fineTuningDetails).toEqual({ taskType: 'TextCompletion' });
-    const details = await (await t.call(`/history/v1.0${WS_PATH}/runs/fine-tune/details`)).json();
+    const details = await body(await t.call(`/history/v1.0${WS_PATH}/runs/fine-tune/details`));
     expect(details.error.error.message).toContain(
       'FineTuning jobs cannot run on the local backend yet',
     );
@@ -209,7 +209,7 @@ describe('ARM jobs routes', () => {
   it('answers 405 for a method a route does not have', async () => {
     const res = await t.call(`${WS_PATH}/jobs?${API}`, { method: 'POST' });
     expect(res.status).toBe(405);
-    expect((await res.json()).error.code).toBe('MethodNotAllowed');
+    expect((await body(res)).error.code).toBe('MethodNotAllowed');
   });
 });
 
@@ -246,10 +246,10 @@ describe('ARM jobs list', () => {
     while (next !== undefined) {
       const res = await fetch(next, { headers: t.auth });
       expect(res.status).toBe(200);
-      const body = await res.json();
+      const page = await body(res);
       pages += 1;
-      names.push(...body.value.map((job: any) => job.name));
-      next = body.nextLink ?? undefined;
+      names.push(...page.value.map((job: Json) => String(job.name)));
+      next = page.nextLink ?? undefined;
       if (next !== undefined)
         expect(next.startsWith(`${t.url}${ws}/jobs?api-version=2025-12-01&%24skip=`)).toBe(true);
     }
@@ -285,9 +285,9 @@ describe('ARM jobs list', () => {
 
   it('honours $top and refuses a forged $skip', async () => {
     const res = await t.call(`${ws}/jobs?${API}&$top=7`);
-    const body = await res.json();
-    expect(body.value).toHaveLength(7);
-    expect(body.nextLink).toContain('%24top=7');
+    const page = await body(res);
+    expect(page.value).toHaveLength(7);
+    expect(page.nextLink).toContain('%24top=7');
     const bad = await t.call(`${ws}/jobs?${API}&$skip=garbage`);
     expect(bad.status).toBe(400);
   });

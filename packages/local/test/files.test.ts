@@ -5,8 +5,8 @@ import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { API, command, startTestService, WS_PATH } from './helpers.js';
-import type { TestService } from './helpers.js';
+import { body, command, startTestService, WS_PATH } from './helpers.js';
+import type { Json, TestService } from './helpers.js';
 
 /** A request sent exactly as written (fetch would normalize dot segments away). */
 function rawGet(
@@ -31,8 +31,12 @@ function rawGet(
       (res) => {
         let text = '';
         res.setEncoding('utf8');
-        res.on('data', (chunk: string) => (text += chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+        res.on('data', (chunk: string) => {
+          text += chunk;
+        });
+        res.on('end', () => {
+          resolve({ status: res.statusCode ?? 0, body: text });
+        });
       },
     );
     req.on('error', reject);
@@ -55,7 +59,7 @@ describe('uploads, logs and outputs', () => {
     await t.stop();
   });
 
-  async function upload(snapshotId: string, entries: Record<string, string>): Promise<any> {
+  async function upload(snapshotId: string, entries: Record<string, string>): Promise<Json> {
     const digests = Object.values(entries).map((text) => sha(text));
     const missing = await t.call('/amlkit/v1/blobs/missing', {
       method: 'POST',
@@ -64,7 +68,7 @@ describe('uploads, logs and outputs', () => {
     });
     expect(missing.status).toBe(200);
     for (const text of Object.values(entries)) {
-      if (!(await missing.clone().json()).missing.includes(sha(text))) continue;
+      if (!(await body(missing.clone())).missing.includes(sha(text))) continue;
       const res = await t.call(`/amlkit/v1/blobs/${sha(text)}`, { method: 'PUT', body: text });
       expect([200, 201]).toContain(res.status);
     }
@@ -79,7 +83,7 @@ describe('uploads, logs and outputs', () => {
         })),
       }),
     });
-    return { status: res.status, body: await res.json() };
+    return { status: res.status, body: await body(res) };
   }
 
   it('reports missing blobs, verifies digests and limits sizes', async () => {
@@ -88,10 +92,10 @@ describe('uploads, logs and outputs', () => {
       method: 'POST',
       body: JSON.stringify({ sha256: [sha(text)] }),
     });
-    expect((await before.json()).missing).toEqual([sha(text)]);
+    expect((await body(before)).missing).toEqual([sha(text)]);
     const wrong = await t.call(`/amlkit/v1/blobs/${sha('other')}`, { method: 'PUT', body: text });
     expect(wrong.status).toBe(400);
-    expect((await wrong.json()).error.message).toContain('digest mismatch');
+    expect((await body(wrong)).error.message).toContain('digest mismatch');
     const ok = await t.call(`/amlkit/v1/blobs/${sha(text)}`, { method: 'PUT', body: text });
     expect(ok.status).toBe(201);
     const again = await t.call(`/amlkit/v1/blobs/${sha(text)}`, { method: 'PUT', body: text });
@@ -100,7 +104,7 @@ describe('uploads, logs and outputs', () => {
       method: 'POST',
       body: JSON.stringify({ sha256: [sha(text)] }),
     });
-    expect((await after.json()).missing).toEqual([]);
+    expect((await body(after)).missing).toEqual([]);
     const big = Buffer.alloc(1024 * 1024 + 1, 1);
     const tooBig = await t.call(`/amlkit/v1/blobs/${sha(big)}`, { method: 'PUT', body: big });
     expect(tooBig.status).toBe(413);
@@ -135,9 +139,9 @@ describe('uploads, logs and outputs', () => {
     const job = await t.waitForStatus('from-snapshot', ['Completed', 'Failed', 'Canceled']);
     expect(job.properties.status).toBe('Completed');
 
-    const outputs = await (await t.call(`/amlkit/v1${WS_PATH}/jobs/from-snapshot/outputs`)).json();
-    const result = outputs.value.find((o: any) => o.name === 'result');
-    expect(result.files.map((f: any) => f.path)).toEqual(['copy.csv']);
+    const outputs = await body(await t.call(`/amlkit/v1${WS_PATH}/jobs/from-snapshot/outputs`));
+    const result = outputs.value.find((o: Json) => o.name === 'result');
+    expect(result.files.map((f: Json) => String(f.path))).toEqual(['copy.csv']);
     const download = await fetch(result.files[0].url, { headers: t.auth });
     expect(download.status).toBe(200);
     expect(await download.text()).toBe('a,b\n1,2\n');
@@ -150,7 +154,7 @@ describe('uploads, logs and outputs', () => {
   it('serves logs by byte offset with Range (206, Content-Range, 416 past the end)', async () => {
     await t.putJob('logs-job', command('printf "line1\\nline2\\n"'));
     await t.waitForStatus('logs-job', ['Completed']);
-    const details = await (await t.call(`/history/v1.0${WS_PATH}/runs/logs-job/details`)).json();
+    const details = await body(await t.call(`/history/v1.0${WS_PATH}/runs/logs-job/details`));
     expect(details.runId).toBe('logs-job');
     expect(details.status).toBe('Completed');
     const url = details.logFiles['user_logs/std_log.txt'];
@@ -178,9 +182,7 @@ describe('uploads, logs and outputs', () => {
       }),
     );
     await t.waitForStatus('remote-input', ['Failed']);
-    const details = await (
-      await t.call(`/history/v1.0${WS_PATH}/runs/remote-input/details`)
-    ).json();
+    const details = await body(await t.call(`/history/v1.0${WS_PATH}/runs/remote-input/details`));
     expect(details.error.error.message).toContain(
       'remote inputs are not supported by the local backend',
     );
@@ -192,7 +194,7 @@ describe('uploads, logs and outputs', () => {
       command('true', { codeId: `${WS_PATH}/codes/never-uploaded/versions/1` }),
     );
     await t.waitForStatus('no-code', ['Failed']);
-    const details = await (await t.call(`/history/v1.0${WS_PATH}/runs/no-code/details`)).json();
+    const details = await body(await t.call(`/history/v1.0${WS_PATH}/runs/no-code/details`));
     expect(details.error.error.message).toContain("'never-uploaded' was not uploaded");
   });
 
@@ -206,7 +208,7 @@ describe('uploads, logs and outputs', () => {
       );
       const job = await t.waitForStatus('trav', ['Completed']);
       expect(job.properties.status).toBe('Completed');
-      const details = await (await t.call(`/history/v1.0${WS_PATH}/runs/trav/details`)).json();
+      const details = await body(await t.call(`/history/v1.0${WS_PATH}/runs/trav/details`));
       expect(details.status).toBe('Completed');
     });
 
@@ -258,7 +260,7 @@ describe('uploads, logs and outputs', () => {
       expect(out.status).toBe(403);
       const dir = await t.call(`/amlkit/v1${WS_PATH}/jobs/trav/outputs/home-link/token`);
       expect(dir.status).toBe(403);
-      const listing = await (await t.call(`/amlkit/v1${WS_PATH}/jobs/trav/outputs`)).json();
+      const listing = await body(await t.call(`/amlkit/v1${WS_PATH}/jobs/trav/outputs`));
       expect(JSON.stringify(listing)).not.toContain('token');
     });
 

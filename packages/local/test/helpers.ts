@@ -5,6 +5,15 @@ import { join } from 'node:path';
 import { startLocalService } from '../src/index.js';
 import type { LocalService, LocalServiceOptions } from '../src/index.js';
 
+/** A parsed JSON response body; the tests assert its shape with expect(). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies are checked by expect(), not by types
+export type Json = any;
+
+/** The JSON body of a response. */
+export async function body(res: Response): Promise<Json> {
+  return (await res.json()) as Json;
+}
+
 export const API = 'api-version=2025-12-01';
 export const SUB = '00000000-0000-0000-0000-000000000000';
 export const WS_PATH = `/subscriptions/${SUB}/resourceGroups/local/providers/Microsoft.MachineLearningServices/workspaces/local`;
@@ -12,7 +21,12 @@ export const WS_PATH = `/subscriptions/${SUB}/resourceGroups/local/providers/Mic
 /** A fresh temporary folder. */
 export function tempHome(prefix = 'amlkit-service-'): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), prefix));
-  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+  return {
+    dir,
+    cleanup: () => {
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** A started service on a temp home plus helpers; `stop()` closes it and removes the home. */
@@ -29,8 +43,8 @@ export interface TestService {
     properties: Record<string, unknown>,
     extra?: Record<string, unknown>,
   ): Promise<Response>;
-  getJob(name: string): Promise<any>;
-  waitForStatus(name: string, statuses: readonly string[], timeoutMs?: number): Promise<any>;
+  getJob(name: string): Promise<Json>;
+  waitForStatus(name: string, statuses: readonly string[], timeoutMs?: number): Promise<Json>;
   stop(): Promise<void>;
 }
 
@@ -43,9 +57,9 @@ export async function startTestService(options: LocalServiceOptions = {}): Promi
       ...init,
       headers: { ...auth, ...(init.headers as Record<string, string> | undefined) },
     });
-  const getJob = async (name: string): Promise<any> => {
+  const getJob = async (name: string): Promise<Json> => {
     const res = await call(`${WS_PATH}/jobs/${name}?${API}`);
-    return res.json();
+    return body(res);
   };
   return {
     service,
@@ -64,7 +78,8 @@ export async function startTestService(options: LocalServiceOptions = {}): Promi
       const deadline = Date.now() + timeoutMs;
       for (;;) {
         const job = await getJob(name);
-        if (statuses.includes(job.properties?.status)) return job;
+        if (statuses.includes(String(job.properties?.status)))
+          return { ...job } as Record<string, Json>;
         if (Date.now() > deadline) {
           throw new Error(
             `job ${name} is ${String(job.properties?.status)}, expected one of ${statuses.join(', ')}`,
@@ -87,13 +102,13 @@ export function command(cmd: string, more: Record<string, unknown> = {}): Record
 /** Reads a whole SSE response into events. */
 export async function readEvents(
   res: Response,
-): Promise<{ id?: string; event: string; data: any }[]> {
+): Promise<{ id?: string; event: string; data: Json }[]> {
   const text = await res.text();
   return parseEvents(text);
 }
 
-export function parseEvents(text: string): { id?: string; event: string; data: any }[] {
-  const out: { id?: string; event: string; data: any }[] = [];
+export function parseEvents(text: string): { id?: string; event: string; data: Json }[] {
+  const out: { id?: string; event: string; data: Json }[] = [];
   for (const block of text.split('\n\n')) {
     let id: string | undefined;
     let event = 'message';

@@ -93,12 +93,21 @@ export function ensureToken(layout: HomeLayout): string {
   }
 }
 
+/** The homes this process holds the lock of. */
+const LOCKED_HOMES = new Set<string>();
+
 /**
  * Takes the exclusive `server.lock` of the data directory for this process. A lock left by a
  * dead process is replaced.
  * @throws {LocalServiceError} `HomeLocked` when a live process holds it.
  */
 export function acquireLock(layout: HomeLayout): () => void {
+  if (LOCKED_HOMES.has(layout.home)) {
+    throw new LocalServiceError(
+      LocalServiceErrorCode.HomeLocked,
+      `startLocalService: the data directory ${layout.home} is in use by another service in this process (pid ${String(process.pid)}); close it first or use another home`,
+    );
+  }
   for (let attempt = 0; attempt < 3; attempt += 1) {
     try {
       const fd = openSync(layout.lock, 'wx', 0o600);
@@ -107,7 +116,9 @@ export function acquireLock(layout: HomeLayout): () => void {
       } finally {
         closeSync(fd);
       }
+      LOCKED_HOMES.add(layout.home);
       return () => {
+        LOCKED_HOMES.delete(layout.home);
         try {
           if (readFileSync(layout.lock, 'utf8').trim() === String(process.pid))
             unlinkSync(layout.lock);

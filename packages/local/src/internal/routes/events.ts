@@ -14,6 +14,16 @@ import { listFiles } from './job-files.js';
 
 const CHUNK_BYTES = 64 * 1024;
 const POLL_MS = 250;
+const RUN_OR_LATER = new Set([
+  'Running',
+  'Finalizing',
+  'CancelRequested',
+  'Completed',
+  'Failed',
+  'Canceled',
+  'NotResponding',
+  'Paused',
+]);
 
 /** Where a client is in a job's event stream: next status index and bytes read per log. */
 interface Cursor {
@@ -116,6 +126,7 @@ export async function streamJobEvents(
   const logsDir = join(jobDir(ctx, job), 'logs');
   const pendingStatuses: { entry: StoredStatusEntry; live: boolean }[] = [];
   let closed = false;
+  let userLogsOpen = false;
   let busy = false;
   let again = false;
   let ended = false;
@@ -151,6 +162,8 @@ export async function streamJobEvents(
   const drainLogs = async (flush: boolean): Promise<void> => {
     const { files } = await listFiles(logsDir);
     for (const file of files) {
+      // A process may write before its Running status is recorded: hold user logs until then.
+      if (!flush && !userLogsOpen && file.path.startsWith('user_logs/')) continue;
       let offset = cursor.o[file.path] ?? 0;
       if (file.size <= offset) continue;
       const handle = await open(join(logsDir, ...file.path.split('/')), 'r').catch(() => undefined);
@@ -190,6 +203,7 @@ export async function streamJobEvents(
       at: entry.at,
       ...(entry.reason === undefined ? {} : { reason: entry.reason }),
     });
+    if (RUN_OR_LATER.has(entry.status)) userLogsOpen = true;
     if (final) {
       ended = true;
       const current = ctx.store.getJobBySeq(job.seq);
@@ -267,5 +281,18 @@ export async function streamJobEvents(
     pendingStatuses.push({ entry, live: false });
   }
   pendingStatuses.sort((a, b) => a.entry.index - b.entry.index);
+  if (pendingStatuses.length === 0) userLogsOpen = true;
+  const current = ctx.store.getJobBySeq(job.seq);
+  if (pendingStatuses.length === 0 && current !== undefined && isFinalStatus(current.status)) {
+    // The cursor is past the final status: send what is left of the logs, then end.
+    await drainLogs(true);
+    await write('end', {
+      status: current.status,
+      ...(current.error === undefined ? {} : { error: current.error }),
+    });
+    cleanup();
+    res.end();
+    return;
+  }
   await pump();
 }

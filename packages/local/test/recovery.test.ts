@@ -1,0 +1,143 @@
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+import { afterAll, describe, expect, it } from 'vitest';
+
+import { isProcessAlive, startLocalService } from '../src/index.js';
+import type { LocalService } from '../src/index.js';
+import { API, WS_PATH, body, command, tempHome } from './helpers.js';
+import type { Json } from './helpers.js';
+
+const FIXTURE = fileURLToPath(new URL('./fixtures/serve.mjs', import.meta.url));
+
+async function spawnService(
+  home: string,
+): Promise<{ child: ChildProcess; url: string; token: string }> {
+  const child = spawn(process.execPath, [FIXTURE, home, '1'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const lines = createInterface({ input: child.stdout });
+  const first = await new Promise<string>((resolve, reject) => {
+    lines.once('line', (line) => {
+      resolve(line);
+    });
+    child.once('exit', (code) => {
+      reject(new Error(`service exited with ${String(code)}`));
+    });
+  });
+  const { url, token } = JSON.parse(first) as { url: string; token: string };
+  return { child, url, token };
+}
+
+/** Whether a process group has a live (non-zombie) member: /proc on Linux, else signal 0. */
+function groupAlive(pgid: number): boolean {
+  try {
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        if (Number(fields[2]) === pgid && fields[0] !== 'Z') return true;
+      } catch {
+        // exited meanwhile
+      }
+    }
+    return false;
+  } catch {
+    try {
+      process.kill(-pgid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+}
+
+describe('restart recovery after kill -9', () => {
+  const { dir: home, cleanup } = tempHome('amlkit-recovery-');
+  let restarted: LocalService | undefined;
+  afterAll(async () => {
+    await restarted?.close();
+    cleanup();
+  });
+
+  it('keeps every accepted job, fails the running one with a reason, stops its processes and runs the queued ones', async () => {
+    const { child, url, token } = await spawnService(home);
+    const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
+    const put = (name: string, properties: Record<string, unknown>): Promise<Response> =>
+      fetch(`${url}${WS_PATH}/jobs/${name}?${API}`, {
+        method: 'PUT',
+        headers,
+        body: JSON.stringify({ properties }),
+      });
+    const get = async (base: string, auth: string, name: string): Promise<Json> =>
+      (
+        await fetch(`${base}${WS_PATH}/jobs/${name}?${API}`, {
+          headers: { Authorization: `Bearer ${auth}` },
+        })
+      ).json();
+
+    expect((await put('long', command('echo started; sleep 60'))).status).toBe(201);
+    for (let i = 0; i < 100; i += 1) {
+      if ((await get(url, token, 'long')).properties.status === 'Running') break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect((await get(url, token, 'long')).properties.status).toBe('Running');
+    const accepted: string[] = [];
+    const burst = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        put(`queued-${String(i)}`, command(`echo queued ${String(i)}`)),
+      ),
+    );
+    burst.forEach((res, i) => {
+      if (res.status === 201) accepted.push(`queued-${String(i)}`);
+    });
+    expect(accepted).toHaveLength(20);
+    const uid = readdirSync(join(home, 'jobs')).find((entry) => {
+      try {
+        return (
+          JSON.parse(readFileSync(join(home, 'jobs', entry, 'process-groups.json'), 'utf8'))
+            .jobName === 'long'
+        );
+      } catch {
+        return false;
+      }
+    });
+    expect(uid).toBeDefined();
+    const { groups } = JSON.parse(
+      readFileSync(join(home, 'jobs', uid!, 'process-groups.json'), 'utf8'),
+    ) as { groups: number[] };
+    expect(groups.every(groupAlive)).toBe(true);
+
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGKILL');
+    await exited;
+    expect(isProcessAlive(child.pid!)).toBe(false);
+
+    restarted = await startLocalService({ home, concurrency: 2 });
+    expect(restarted.token).toBe(token);
+    expect(groups.some(groupAlive)).toBe(false);
+    const long = await get(restarted.url, restarted.token, 'long');
+    expect(long.properties.status).toBe('Failed');
+    const details = await body(
+      await fetch(`${restarted.url}/history/v1.0${WS_PATH}/runs/long/details`, {
+        headers: { Authorization: `Bearer ${restarted.token}` },
+      }),
+    );
+    expect(details.error.error.code).toBe('ServiceRestarted');
+    expect(details.error.error.message).toContain('stopped while the job was Running');
+
+    for (const name of accepted) {
+      let job = await get(restarted.url, restarted.token, name);
+      for (let i = 0; i < 200 && job.properties.status !== 'Completed'; i += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        job = await get(restarted.url, restarted.token, name);
+      }
+      expect(job.properties.status, name).toBe('Completed');
+    }
+  }, 60_000);
+});
