@@ -222,12 +222,14 @@ function nodeType<const T extends PipelineNodeType>(type: T) {
  * through in component form (§4.6).
  */
 function formAware(
-  componentKey: string,
   shape: Shape,
-  expected: string,
-  check?: (value: Record<string, unknown>, ctx: ParseContext) => void,
+  {
+    expected,
+    check,
+  }: { expected: string; check: (value: Record<string, unknown>, ctx: ParseContext) => void },
 ): Schema<PipelineNode> {
-  const options = check === undefined ? {} : { check: check as never };
+  const componentKey = 'component';
+  const options = { check: check as never };
   const strict: ObjectSchema<Shape> = s.object(shape, { expected, ...options });
   const loose: ObjectSchema<Shape> = s.object(shape, {
     expected,
@@ -344,24 +346,18 @@ const pipelineNodeShape = {
 export const pipelineNodeSchema: Schema<PipelineNode> = s.discriminated(
   'type',
   {
-    command: formAware(
-      'component',
-      commandNodeShape,
-      'a command node mapping',
-      requireComponentOr(['command'], "an inline 'command'"),
-    ),
-    parallel: formAware(
-      'component',
-      parallelNodeShape,
-      'a parallel node mapping',
-      requireComponentOr(['task'], "an inline 'task'"),
-    ),
-    spark: formAware(
-      'component',
-      sparkNodeShape,
-      'a spark node mapping',
-      requireComponentOr(['entry'], "an inline 'entry'"),
-    ),
+    command: formAware(commandNodeShape, {
+      expected: 'a command node mapping',
+      check: requireComponentOr(['command'], "an inline 'command'"),
+    }),
+    parallel: formAware(parallelNodeShape, {
+      expected: 'a parallel node mapping',
+      check: requireComponentOr(['task'], "an inline 'task'"),
+    }),
+    spark: formAware(sparkNodeShape, {
+      expected: 'a spark node mapping',
+      check: requireComponentOr(['entry'], "an inline 'entry'"),
+    }),
     sweep: s.object(sweepNodeShape, {
       unknownKeys: 'passthrough',
       expected: 'a sweep node mapping',

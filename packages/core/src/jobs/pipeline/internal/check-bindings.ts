@@ -36,21 +36,20 @@ function names(record: Readonly<Record<string, unknown>> | undefined): string {
   return keys.length === 0 ? 'none declared' : keys.map((k) => `'${k}'`).join(', ');
 }
 
-function checkOne(
-  binding: PipelineBinding,
-  raw: string,
-  where: Where,
-  scope: BindingScope,
-  ctx: ParseContext,
-  at: PathSegment[],
-): void {
-  const report = (message: string, expected: string, hint?: string): void => {
+/** Where one binding was found, and what it can refer to. */
+interface BindingSite {
+  readonly raw: string;
+  readonly where: Where;
+  readonly at: PathSegment[];
+  readonly scope: BindingScope;
+  readonly ctx: ParseContext;
+}
+
+function checkOne(binding: PipelineBinding, site: BindingSite): void {
+  const { raw, where, at, scope, ctx } = site;
+  const report = (message: string, expected: string): void => {
     ctx.path.push(...at);
-    ctx.report('JOB_UNDEFINED_REFERENCE', message, {
-      expected,
-      received: raw,
-      ...(hint === undefined ? {} : { hint }),
-    });
+    ctx.report('JOB_UNDEFINED_REFERENCE', message, { expected, received: raw });
     ctx.path.length -= at.length;
   };
   switch (binding.kind) {
@@ -95,46 +94,39 @@ function checkOne(
   }
 }
 
-function checkValue(
-  value: unknown,
-  where: Where,
-  scope: BindingScope,
-  ctx: ParseContext,
-  at: PathSegment[],
-): void {
-  if (typeof value === 'string') {
-    const binding = parseBinding(value);
-    if (binding !== undefined) checkOne(binding, value, where, scope, ctx, at);
-  } else if (isRecord(value) && typeof value['path'] === 'string') {
-    const binding = parseBinding(value['path']);
-    if (binding !== undefined) checkOne(binding, value['path'], where, scope, ctx, [...at, 'path']);
-  }
-}
-
 /**
  * Reports every binding of `scope.jobs` (node inputs, outputs, compute and AutoML data
  * fields) that names something the scope does not have. `ctx.path` must be the path of
  * the mapping that holds `jobs`.
  */
 export function checkBindings(scope: BindingScope, ctx: ParseContext): void {
+  const check = (value: unknown, where: Where, at: PathSegment[]): void => {
+    if (typeof value === 'string') {
+      const binding = parseBinding(value);
+      if (binding !== undefined) checkOne(binding, { raw: value, where, at, scope, ctx });
+    } else if (isRecord(value) && typeof value['path'] === 'string') {
+      const raw = value['path'];
+      const binding = parseBinding(raw);
+      if (binding !== undefined) checkOne(binding, { raw, where, at: [...at, 'path'], scope, ctx });
+    }
+  };
   for (const [nodeName, node] of Object.entries(scope.jobs ?? {})) {
     if (!isRecord(node)) continue;
     const base: PathSegment[] = ['jobs', nodeName];
     const inputs = node['inputs'];
     if (isRecord(inputs))
-      for (const [k, v] of Object.entries(inputs))
-        checkValue(v, 'input', scope, ctx, [...base, 'inputs', k]);
+      for (const [k, v] of Object.entries(inputs)) check(v, 'input', [...base, 'inputs', k]);
     const outputs = node['outputs'];
     const inline =
       node['component'] === undefined && node['trial'] === undefined && node['type'] !== 'automl';
     if (isRecord(outputs))
       for (const [k, v] of Object.entries(outputs))
-        checkValue(v, inline ? 'inlineOutput' : 'output', scope, ctx, [...base, 'outputs', k]);
-    checkValue(node['compute'], 'field', scope, ctx, [...base, 'compute']);
+        check(v, inline ? 'inlineOutput' : 'output', [...base, 'outputs', k]);
+    check(node['compute'], 'field', [...base, 'compute']);
     if (node['type'] === 'automl') {
       for (const field of AUTOML_DATA_FIELDS) {
         const snake = field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-        checkValue(node[field] ?? node[snake], 'field', scope, ctx, [...base, snake]);
+        check(node[field] ?? node[snake], 'field', [...base, snake]);
       }
     }
   }

@@ -40,7 +40,14 @@ function typeAndMode(value: Record<string, unknown>): IoType {
 }
 
 /** The type (and mode, for pipeline-level sources) a binding brings to the input/output it feeds. */
-function sourceType(binding: string, scope: NodeScope, depth = 0): IoType {
+function sourceType(binding: string, scope: NodeScope): IoType {
+  return sourceTypeAt(binding, { scope, depth: 0 });
+}
+
+function sourceTypeAt(
+  binding: string,
+  { scope, depth }: { scope: NodeScope; depth: number },
+): IoType {
   const parsed = parseBinding(binding);
   if (parsed === undefined || depth > 16) return { type: 'uri_folder' };
   if (parsed.kind === 'parentInput' || parsed.kind === 'parentOutput') {
@@ -55,7 +62,8 @@ function sourceType(binding: string, scope: NodeScope, depth = 0): IoType {
     if (node.type === 'automl') return { type: 'mltable' };
     const output = node.outputs?.[parsed.name];
     if (isRecord(output) && typeof output['type'] === 'string') return { type: output['type'] };
-    if (typeof output === 'string') return { type: sourceType(output, scope, depth + 1).type };
+    if (typeof output === 'string')
+      return { type: sourceTypeAt(output, { scope, depth: depth + 1 }).type };
     const component = node.component;
     if (isRecord(component)) {
       const declared = (component as { outputs?: Record<string, ComponentOutput> }).outputs?.[
