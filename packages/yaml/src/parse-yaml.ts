@@ -210,7 +210,16 @@ export function parseYaml(text: string, options: ParseYamlOptions = {}): ParsedY
   }
   if (problems.length > 0) {
     problems.sort((a, b) => a.line - b.line || a.col - b.col);
-    throw errorFromDiagnostics(problems);
+    // The parser can report one stack overflow several times; say each thing once.
+    const seen = new Set<string>();
+    const unique = problems.filter((p) => {
+      const id =
+        p.code === 'YAML_DEPTH_LIMIT' ? p.code : `${p.code}:${p.line}:${p.col}:${p.message}`;
+      if (seen.has(id)) return false;
+      seen.add(id);
+      return true;
+    });
+    throw errorFromDiagnostics(unique);
   }
 
   let value: unknown;
