@@ -155,6 +155,35 @@ training:
     for (const d of error.diagnostics) expect(d.line).toBeGreaterThan(1);
   });
 
+  it('reads forecasting settings that are auto or numbers, and names unknown transformers', async () => {
+    const forecasting = (settings: string) =>
+      load(
+        `${classification.replace('task: classification', 'task: forecasting')}forecasting:\n${settings}`,
+      );
+    const job = await forecasting(
+      '  target_lags: [1, 24]\n  forecast_horizon: Auto\n  time_series_id_column_names: store\n',
+    );
+    expect(job.toYamlObject()['forecasting']).toEqual({
+      target_lags: [1, 24],
+      forecast_horizon: 'auto',
+      time_series_id_column_names: 'store',
+    });
+    const bad = await loadError(
+      `${classification.replace('task: classification', 'task: forecasting')}forecasting:\n  seasonality: sometimes\n`,
+    );
+    expect(bad.diagnostics.map((d): string[] => [d.path.join('.'), d.expected ?? ''])).toEqual([
+      ['forecasting.seasonality', "'auto' or an integer"],
+    ]);
+    const transformer = await loadError(
+      `${classification}featurization:\n  transformer_params:\n    imputr: [{fields: [a]}]\n`,
+    );
+    expect(transformer.diagnostics[0]).toMatchObject({
+      path: ['featurization', 'transformer_params', 'imputr'],
+      code: 'JOB_INVALID_KEY',
+      hint: "did you mean 'imputer'?",
+    });
+  });
+
   it('rejects resources written as a string (the corpus -serverless.yml defect)', async () => {
     const error = await loadError(`${classification}
 resources:
