@@ -41,7 +41,8 @@ export function checkCommandReferences(
   ctx: ParseContext,
   at: readonly (string | number)[],
 ): void {
-  const required = command.replace(OPTIONAL_PART, '');
+  if (!command.includes('${{')) return;
+  const required = command.includes('[') ? command.replace(OPTIONAL_PART, '') : command;
   const report = (kind: 'inputs' | 'outputs', name: string, names: string[]): void => {
     ctx.path.push(...at);
     ctx.report(
