@@ -136,6 +136,25 @@ describe('parseYaml', () => {
     expect(err.diagnostics.map((d) => d.code)).toEqual(['YAML_DUPLICATE_KEY', 'YAML_SYNTAX']);
   });
 
+  it('does point at the opening quote of a string that is never closed', () => {
+    const err = parseError('name: x\ncommand: "python train.py\ncompute: cpu\n');
+    expect(err.diagnostics[0]).toMatchObject({
+      code: 'YAML_SYNTAX',
+      line: 2,
+      col: 10,
+      expected: 'a closing "',
+    });
+    expect(parseError("a: 'it''s\n").diagnostics[0]).toMatchObject({ line: 1, col: 4 });
+  });
+
+  it('does explain tab indentation', () => {
+    expect(parseError('a:\n\tb: 1\n').diagnostics[0]).toMatchObject({
+      line: 2,
+      col: 1,
+      received: 'a tab character',
+    });
+  });
+
   it('does show the offending text of a syntax error', () => {
     const err = parseError('a: 1\nb: ]\n');
     expect(err.diagnostics[0]).toMatchObject({

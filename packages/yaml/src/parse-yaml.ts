@@ -79,6 +79,16 @@ function utf8LengthExceeds(text: string, limit: number): boolean {
   return false;
 }
 
+/** Offset of the quote that opens the unterminated string ending at `end`. */
+function openingQuote(text: string, end: number, quote: string): number {
+  for (let i = Math.min(end, text.length) - 1; i >= 0; i--) {
+    if (text[i] !== quote) continue;
+    const before = text[i - 1];
+    if (before === undefined || /[\s:[{,\-?]/.test(before)) return i;
+  }
+  return end;
+}
+
 /** What {@link toDiagnostic} needs to know about the parse. */
 interface DiagnosticContext {
   text: string;
@@ -97,7 +107,9 @@ function toDiagnostic(
   context: DiagnosticContext,
 ): YamlDiagnostic {
   const { text, doc, lineCounter, file, maxDepth } = context;
-  const offset = err.pos[0];
+  const quote = /^Missing closing (["'])quote/.exec(err.message)?.[1];
+  // An unclosed quote is reported where the input ends; point at where the string starts.
+  const offset = quote === undefined ? err.pos[0] : openingQuote(text, err.pos[0], quote);
   const { line, col } = lineCounter.linePos(offset);
   const path = index < MAX_PATHS ? pathAtOffset(doc, offset) : [];
   if (/call stack/i.test(err.message)) {
@@ -114,8 +126,30 @@ function toDiagnostic(
   }
   const code = LIB_CODE_MAP[err.code] ?? 'YAML_SYNTAX';
   const diag: YamlDiagnostic = { code, path, file, line, col, message: err.message };
-  const token = text.slice(err.pos[0], Math.min(err.pos[1], err.pos[0] + 200));
-  if (code === 'YAML_SYNTAX' && token.trim() !== '') diag.received = truncateForDisplay(token);
+  if (code === 'YAML_SYNTAX') {
+    if (quote !== undefined) {
+      diag.message = `String is never closed: the ${quote === '"' ? 'double' : 'single'} quote that starts it has no closing ${quote}`;
+      diag.expected = `a closing ${quote}`;
+      diag.received = 'the end of the input';
+    } else if (/^Tabs are not allowed/.test(err.message)) {
+      diag.expected = 'spaces for indentation';
+      diag.received = 'a tab character';
+    } else {
+      const end = text.indexOf('\n', err.pos[0]);
+      const rest = text
+        .slice(
+          err.pos[0],
+          end === -1 ? Math.min(text.length, err.pos[0] + 200) : Math.min(end, err.pos[0] + 200),
+        )
+        .trim();
+      diag.received =
+        rest === ''
+          ? end === -1
+            ? 'the end of the input'
+            : 'the end of the line'
+          : truncateForDisplay(rest);
+    }
+  }
   switch (code) {
     case 'YAML_DUPLICATE_KEY':
       diag.message = `Duplicate key ${JSON.stringify(path[path.length - 1] ?? '')}: mapping keys must be unique`;
