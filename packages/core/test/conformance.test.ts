@@ -90,9 +90,15 @@ function compare(
   const ours = withCorpusPlaceholder(JSON.parse(JSON.stringify(job.toYamlObject())));
   const buildContextDeviation =
     deviation?.reasons.some((r) => r.includes('docker build context')) ?? false;
-  const { golden: expected } = normalizeGolden(golden.yaml_dict, ours, { buildContextDeviation });
+  const { golden: expected, used } = normalizeGolden(golden.yaml_dict, ours, {
+    buildContextDeviation,
+  });
   expect(ours).toEqual(expected);
+  for (const name of used) normalizationUse.set(name, (normalizationUse.get(name) ?? 0) + 1);
 }
+
+/** How many comparisons needed each normalization (printed with the counts). */
+const normalizationUse = new Map<string, number>();
 
 async function expectRejected(
   entry: IndexEntry,
@@ -187,6 +193,11 @@ describe('conformance corpus', () => {
       ([type, t]) =>
         `  ${type.padEnd(9)} pass ${t.pass}  known-gap ${t.gap}  skipped(unregistered) ${t.skipped}`,
     );
-    console.log(`conformance per declared type:\n${lines.join('\n')}`);
+    const used = [...normalizationUse.entries()].map(
+      ([name, n]) => `  ${name}: ${n} comparison(s)`,
+    );
+    console.log(
+      `conformance per declared type:\n${lines.join('\n')}\nnormalizations used (see test/normalize.ts for the reasons):\n${used.join('\n')}`,
+    );
   });
 });
