@@ -78,6 +78,17 @@ describe('amlkit job validate', () => {
     });
   });
 
+  it('colours its output only when asked to (FORCE_COLOR) and never with NO_COLOR', async () => {
+    const plain = await runBuiltCli(['job', 'validate', '-f', BAD]);
+    expect(plain.stdout + plain.stderr).not.toContain('\u001B[');
+    const forced = await runBuiltCli(['job', 'validate', '-f', BAD], {
+      env: { NO_COLOR: '', FORCE_COLOR: '1' },
+    });
+    expect(forced.code).toBe(3);
+    expect(forced.stdout).toContain('\u001B[1m');
+    expect(forced.stderr).toContain('\u001B[31m');
+  });
+
   it('applies --set overrides before validation', async () => {
     const ok = await runBuiltCli([
       'job',
