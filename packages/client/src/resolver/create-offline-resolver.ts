@@ -50,6 +50,7 @@ export interface OfflineResolver extends AssetResolver {
 }
 
 const URL_RE = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//;
+const REGISTRY_RE = /^azureml:\/\//;
 const ARM_RE = /^(?:azureml:)?\/subscriptions\//i;
 
 function isBinding(value: string): boolean {
@@ -181,7 +182,7 @@ export function createOfflineResolver(
 
     resolveEnvironment(environment: JobEnvironment, context) {
       if (typeof environment !== 'string') return Promise.resolve(inline(environment, context));
-      if (URL_RE.test(stripPrefix(environment)) || ARM_RE.test(environment)) {
+      if (REGISTRY_RE.test(environment) || URL_RE.test(environment) || ARM_RE.test(environment)) {
         return Promise.resolve(environment);
       }
       const reference = parse(environment, 'environment');
@@ -248,7 +249,7 @@ export function createOfflineResolver(
       }
       const written = component.reference;
       if (ARM_RE.test(written)) return Promise.resolve(stripPrefix(written));
-      if (URL_RE.test(stripPrefix(written))) return Promise.resolve(written);
+      if (REGISTRY_RE.test(written) || URL_RE.test(written)) return Promise.resolve(written);
       const reference = parse(written, 'component');
       switch (reference.kind) {
         case 'named':

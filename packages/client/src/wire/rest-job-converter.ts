@@ -31,8 +31,11 @@ export interface RestJobConverter {
   readonly type: string;
   /** The REST `jobType` (`Command`, `Sweep`, …). */
   readonly jobType: RestJobType;
-  /** Type-specific REST properties of `job` (async: references go through the resolver). */
-  toRest(job: Job, context: ToRestContext): Promise<Partial<RestJobProperties>>;
+  /**
+   * Type-specific REST properties of `job` (async: references go through the resolver). A key
+   * set to `undefined` removes that common property from the body (Spark sends no `properties`).
+   */
+  toRest(job: Job, context: ToRestContext): Promise<Readonly<Record<string, unknown>>>;
   /** The entity for `properties` (already known to have this converter's `jobType`). */
   fromRest(properties: RestJobProperties, context: FromRestContext): Job;
 }

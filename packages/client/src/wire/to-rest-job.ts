@@ -76,6 +76,8 @@ export async function toRestJob(job: Job, options: ToRestJobOptions): Promise<Re
     jobType: converter.jobType,
   });
   const specific = await converter.toRest(job, context);
-  const properties = { ...common, ...specific };
-  return { properties };
+  const merged = Object.fromEntries(
+    Object.entries({ ...common, ...specific }).filter(([, value]) => value !== undefined),
+  );
+  return { properties: merged as RestJobRequestBody['properties'] };
 }
