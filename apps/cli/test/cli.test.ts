@@ -1,8 +1,8 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT, runBuiltCli } from './run-built-cli.js';
+import { CLI, REPO_ROOT, runBuiltCli } from './run-built-cli.js';
 
 const VALID_EXAMPLES = [
   ['examples/hello-world.yml', 'command'],
@@ -310,5 +310,22 @@ describe('amlkit', () => {
     expect(flag.code).toBe(2);
     expect(flag.stderr).toContain("unknown flag '--flie' for 'amlkit job validate'");
     expect(flag.stderr).toContain("did you mean '--file'?");
+  });
+
+  it('turns an unexpected error into one line and exit 1, with a stack trace only when debugging', async () => {
+    // A copy of the CLI whose runtime bundle throws while loading: a bug, not a user error.
+    const broken = join(dir, 'broken-dist');
+    await mkdir(broken, { recursive: true });
+    await copyFile(CLI, join(broken, 'cli.js'));
+    await writeFile(join(broken, 'runtime.cjs'), 'throw new TypeError("boom");\n');
+    const args = [join(broken, 'cli.js'), 'job', 'validate', '-f', HELLO];
+    const quiet = await runBuiltCli(args, { node: true });
+    expect(quiet.code).toBe(1);
+    expect(quiet.stderr).toBe(
+      'amlkit: error: internal error: TypeError: boom\nrun with AMLKIT_DEBUG=1 for a stack trace\n',
+    );
+    const loud = await runBuiltCli(args, { node: true, env: { AMLKIT_DEBUG: '1' } });
+    expect(loud.code).toBe(1);
+    expect(loud.stderr).toMatch(NO_STACK);
   });
 });

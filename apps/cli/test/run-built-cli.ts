@@ -25,9 +25,11 @@ export interface RunBuiltCliOptions {
   cwd?: string;
   /** Extra environment variables. */
   env?: Record<string, string>;
+  /** Run `node ...args` instead of `node dist/cli.js ...args`. */
+  node?: boolean;
 }
 
-/** Runs `node dist/cli.js ...args` as a real child process in `cwd` (the repo root by default). */
+/** Runs `node dist/cli.js ...args` (or `node ...args`) as a real child process in `cwd` (the repo root by default). */
 export function runBuiltCli(
   args: readonly string[],
   options: RunBuiltCliOptions = {},
@@ -35,7 +37,7 @@ export function runBuiltCli(
   return new Promise((resolve, reject) => {
     execFile(
       process.execPath,
-      [CLI, ...args],
+      options.node === true ? [...args] : [CLI, ...args],
       {
         cwd: options.cwd ?? REPO_ROOT,
         env: {
