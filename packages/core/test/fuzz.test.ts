@@ -186,5 +186,7 @@ describe('loadJob fuzzing', () => {
       ),
       { numRuns: 400 },
     );
-  });
+    // 400 loads of corpus documents (pipelines load their component files too): no time
+    // budget here (style rule 24), only a cap against hangs on a shared, busy machine.
+  }, 60_000);
 });
