@@ -61,6 +61,12 @@ describe('stringifyYaml', () => {
     expect(text).not.toMatch(/^a: 10$/m);
   });
 
+  it('does round-trip keys longer than 1024 characters and empty collections', () => {
+    for (const v of [{ ['k'.repeat(2000)]: 1 }, [[], {}], { a: [[1, [2]]] }, { '': '' }]) {
+      expect(parseYaml(stringifyYaml(v)).value).toEqual(v);
+    }
+  });
+
   it('does not fold long lines', () => {
     const long = 'word '.repeat(40).trim();
     expect(stringifyYaml({ long })).toBe(`long: ${long}\n`);
