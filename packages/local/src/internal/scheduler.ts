@@ -29,7 +29,8 @@ export interface SchedulerOptions {
 export class Scheduler {
   readonly #ctx: ServiceContext;
   readonly #options: SchedulerOptions;
-  readonly #queue: number[] = [];
+  #queue: number[] = [];
+  #head = 0;
   readonly #queued = new Set<number>();
   readonly #running = new Map<number, Running>();
   #closed = false;
@@ -186,9 +187,14 @@ export class Scheduler {
     while (
       !this.#closed &&
       this.#running.size < this.#options.concurrency &&
-      this.#queue.length > 0
+      this.#head < this.#queue.length
     ) {
-      const seq = this.#queue.shift()!;
+      const seq = this.#queue[this.#head]!;
+      this.#head += 1;
+      if (this.#head > 1024 && this.#head * 2 > this.#queue.length) {
+        this.#queue = this.#queue.slice(this.#head);
+        this.#head = 0;
+      }
       if (!this.#queued.delete(seq)) continue;
       const job = this.#ctx.store.getJobBySeq(seq);
       if (job?.status !== 'NotStarted') continue;

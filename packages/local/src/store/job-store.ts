@@ -231,6 +231,8 @@ export interface OpenJobStoreOptions {
 export class JobStore {
   readonly #db: Database.Database;
   readonly #statements;
+  readonly #listStatements = new Map<string, Database.Statement<(string | number)[], JobRow>>();
+  readonly #insertTransaction: (row: Record<string, string | number>) => number;
 
   /** @internal use {@link openJobStore}. */
   constructor(db: Database.Database) {
@@ -282,6 +284,12 @@ export class JobStore {
         'SELECT * FROM operations WHERE done_at IS NULL ORDER BY created_at',
       ),
     };
+    const statements = this.#statements;
+    this.#insertTransaction = db.transaction((row: Record<string, string | number>): number => {
+      const seq = Number(statements.insert.run(row).lastInsertRowid);
+      statements.insertHistory.run(seq, 0, row.status, row.at, 'service', 'The job was accepted');
+      return seq;
+    });
   }
 
   /** The job `name` of a workspace, or `undefined`. */
@@ -304,26 +312,36 @@ export class JobStore {
     const at = (job.at ?? new Date()).toISOString();
     const status = job.status ?? 'NotStarted';
     const jobType = typeof job.properties.jobType === 'string' ? job.properties.jobType : '';
-    const seq = this.#db.transaction(() => {
-      const info = this.#statements.insert.run({
-        uid: randomUUID(),
-        workspaceKey: workspaceKey(job.workspace),
-        subscription: job.workspace.subscriptionId,
-        resourceGroup: job.workspace.resourceGroup,
-        workspace: job.workspace.workspace,
-        name: job.name,
-        jobType,
-        status,
-        archived: job.properties.isArchived === true ? 1 : 0,
-        at,
-        createdBy: job.createdBy ?? 'local',
-        body: JSON.stringify(job.properties),
-      });
-      const seq_ = Number(info.lastInsertRowid);
-      this.#statements.insertHistory.run(seq_, 0, status, at, 'service', 'The job was accepted');
-      return seq_;
-    })();
-    return this.getJobBySeq(seq)!;
+    const uid = randomUUID();
+    const createdBy = job.createdBy ?? 'local';
+    const archived = job.properties.isArchived === true;
+    const seq = this.#insertTransaction({
+      uid,
+      workspaceKey: workspaceKey(job.workspace),
+      subscription: job.workspace.subscriptionId,
+      resourceGroup: job.workspace.resourceGroup,
+      workspace: job.workspace.workspace,
+      name: job.name,
+      jobType,
+      status,
+      archived: archived ? 1 : 0,
+      at,
+      createdBy,
+      body: JSON.stringify(job.properties),
+    });
+    return {
+      seq,
+      uid,
+      workspace: { ...job.workspace },
+      name: job.name,
+      jobType,
+      status,
+      archived,
+      createdAt: at,
+      createdBy,
+      modifiedAt: at,
+      properties: structuredClone(job.properties),
+    };
   }
 
   /** Replaces a job's `properties` (and the archived flag read from them). */
@@ -416,10 +434,12 @@ export class JobStore {
     }
     params.push(options.limit);
     const sql = `SELECT * FROM jobs WHERE ${where.join(' AND ')} ORDER BY seq DESC LIMIT ?`;
-    return this.#db
-      .prepare<(string | number)[], JobRow>(sql)
-      .all(...params)
-      .map(toJob);
+    let statement = this.#listStatements.get(sql);
+    if (statement === undefined) {
+      statement = this.#db.prepare<(string | number)[], JobRow>(sql);
+      if (this.#listStatements.size < 256) this.#listStatements.set(sql, statement);
+    }
+    return statement.all(...params).map(toJob);
   }
 
   /** Every job currently in `status`, oldest first (for recovery; iterates lazily). */
