@@ -190,14 +190,14 @@ describe('parseYaml', () => {
   });
 
   it.each([
-    ['a: !!binary aGVsbG8=\n', 'binary'],
-    ['a: !!timestamp 2001-12-14\n', 'timestamp'],
+    ['a: !!binary aGVsbG8=\n', '!!binary'],
+    ['a: !!timestamp 2001-12-14\n', '!!timestamp'],
     ['a: !custom x\n', '!custom'],
-    ['a: !!set {x, y}\n', 'set'],
+    ['a: !!set {x, y}\n', '!!set'],
   ])('does reject the tag in %j', (text, tag) => {
     const err = parseError(text);
     expect(err.code).toBe('YAML_UNSUPPORTED_TAG');
-    expect(err.diagnostics[0]!.received).toContain(tag);
+    expect(err.diagnostics[0]!.received).toBe(tag);
     expect(err.diagnostics[0]).toMatchObject({ line: 1, col: 4, path: ['a'] });
   });
 

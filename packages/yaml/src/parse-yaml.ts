@@ -163,13 +163,17 @@ function toDiagnostic(
       diag.received = 'a second document';
       diag.hint = 'Split the documents into separate files, or remove the extra "---"';
       break;
-    case 'YAML_UNSUPPORTED_TAG':
-      diag.message = `Unsupported tag: ${err.message.replace(/^Unresolved tag:\s*/, '')}`;
+    case 'YAML_UNSUPPORTED_TAG': {
+      const tag = err.message
+        .replace(/^Unresolved tag:\s*/, '')
+        .replace(/^tag:yaml\.org,2002:/, '!!');
+      diag.message = `Unsupported tag ${tag}: only YAML 1.2 core-schema values are allowed`;
       diag.expected =
         'plain YAML 1.2 core-schema values (no tags other than !!str, !!int, !!float, !!bool, !!null, !!map, !!seq)';
-      diag.received = err.message.replace(/^Unresolved tag:\s*/, '');
+      diag.received = tag;
       diag.hint = 'Remove the tag; quote the value if it must be a string';
       break;
+    }
     default:
       break;
   }
