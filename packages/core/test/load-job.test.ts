@@ -304,6 +304,29 @@ resources:
     expect(job.outputs['o']).toEqual({ type: 'uri_folder', mode: 'upload' });
   });
 
+  it('validates a command file overridden to type=sweep against the sweep schema', async () => {
+    const e = await loadError(file(GOOD), ['type=sweep']);
+    const byPath = new Map(e.diagnostics.map((d) => [d.path.join('.'), d.code]));
+    expect(byPath.get('trial')).toBe('JOB_MISSING_FIELD');
+    expect(byPath.get('objective')).toBe('JOB_MISSING_FIELD');
+    expect(byPath.get('limits')).toBe('JOB_MISSING_FIELD');
+    expect(byPath.get('command')).toBe('JOB_UNKNOWN_KEY');
+  });
+
+  it('rejects input names that are not identifiers', async () => {
+    const e = await loadError({
+      text: GOOD.replace('  lr: 0.1', '  lr: 0.1\n  a-b: 1'),
+      basePath: dir,
+      file: 'k.yml',
+    });
+    expect(e.diagnostics[0]).toMatchObject({
+      code: 'JOB_INVALID_KEY',
+      path: ['inputs', 'a-b'],
+      line: 7,
+      col: 3,
+    });
+  });
+
   it('floors sweep timeouts to 60 seconds as the SDK does', async () => {
     const text = `type: sweep
 trial: {command: 'python t.py --lr \${{search_space.lr}}', environment: 'azureml:env:1'}
