@@ -37,8 +37,8 @@ export abstract class AutoMLImageJob<P> extends AutoMLJob {
   testData: AutoMLDataInput | undefined;
   /** Test fraction. */
   testDataSize: number | undefined;
-  /** Limits. */
-  limits: ImageLimits | undefined;
+  /** Limits (`{}` when none are given, as the SDK dumps them). */
+  limits: ImageLimits;
   /** Sweep settings. */
   sweep: AutoMLSweepSettings | undefined;
   /** Fixed training parameters. */
@@ -52,7 +52,7 @@ export abstract class AutoMLImageJob<P> extends AutoMLJob {
     this.validationDataSize = options.validationDataSize;
     this.testData = options.testData;
     this.testDataSize = options.testDataSize;
-    this.limits = options.limits;
+    this.limits = { ...options.limits };
     this.sweep = options.sweep;
     this.trainingParameters = options.trainingParameters;
     this.searchSpace = options.searchSpace;

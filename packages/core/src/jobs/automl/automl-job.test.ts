@@ -13,6 +13,7 @@ import {
 import { automlTaskSchemas } from './automl-job-schema.js';
 import { createAutoMLJob } from './automl-job-type.js';
 import { ClassificationJob } from './classification-job.js';
+import { ImageObjectDetectionJob } from './image-object-detection-job.js';
 import { TextNerJob } from './text-ner-job.js';
 
 /** The REST (PascalCase) spelling of a snake_case value: `light_gbm` → `LightGbm`. */
@@ -41,9 +42,19 @@ describe('ClassificationJob', () => {
       training_data: { type: 'mltable', path: './train' },
       limits: { timeout_minutes: 180, max_trials: 40 },
       resources: { instance_type: 'Standard_E4s_v3', properties: {} },
+      training: {},
       outputs: {},
       tags: {},
       properties: {},
+    });
+  });
+});
+
+describe('ImageObjectDetectionJob', () => {
+  it('always has limits, empty when none are given', () => {
+    expect(new ImageObjectDetectionJob().toYamlObject()['limits']).toEqual({});
+    expect(new ImageObjectDetectionJob({ limits: { maxTrials: 2 } }).limits).toEqual({
+      maxTrials: 2,
     });
   });
 });

@@ -70,13 +70,16 @@ function tabularShape(data: DataInputField) {
   };
 }
 
-/** Fields of a classification task. */
+/**
+ * Fields of a classification task. `training` defaults to `{}`: the SDK's `training`
+ * getter returns empty settings, so 1.4.0 always dumps it.
+ */
 export function classificationShape(data: DataInputField) {
   return {
     ...tabularShape(data),
     positive_label: s.string().optional(),
     primary_metric: metric(CLASSIFICATION_PRIMARY_METRICS, 'auc_weighted'),
-    training: classificationTrainingSchema.optional(),
+    training: classificationTrainingSchema.default({}),
   };
 }
 
@@ -85,7 +88,7 @@ export function regressionShape(data: DataInputField) {
   return {
     ...tabularShape(data),
     primary_metric: metric(REGRESSION_PRIMARY_METRICS, 'normalized_root_mean_squared_error'),
-    training: regressionTrainingSchema.optional(),
+    training: regressionTrainingSchema.default({}),
   };
 }
 
@@ -95,14 +98,15 @@ export function forecastingShape(data: DataInputField) {
     ...tabularShape(data),
     forecasting: forecastingSettingsSchema.optional(),
     primary_metric: metric(REGRESSION_PRIMARY_METRICS, 'normalized_root_mean_squared_error'),
-    training: forecastingTrainingSchema.optional(),
+    training: forecastingTrainingSchema.default({}),
   };
 }
 
+/** Image fields; `limits` defaults to `{}` (`limits or ImageLimitSettings()` in the SDK). */
 function imageShape(data: DataInputField) {
   return {
     ...automlCommonShape(data),
-    limits: imageLimitsSchema.optional(),
+    limits: imageLimitsSchema.default({}),
     sweep: automlSweepSettingsSchema.optional(),
     target_column_name: s.string().describe('The column that holds the labels.'),
     test_data: data.optional(),

@@ -31,14 +31,14 @@ export interface ClassificationJobOptions extends AutoMLTabularJobOptions {
 export class ClassificationJob extends AutoMLTabularJob {
   /** The metric AutoML optimises. */
   declare primaryMetric: ClassificationPrimaryMetric;
-  /** Training settings. */
-  training: ClassificationTraining | undefined;
+  /** Training settings (`{}` when none are given, as the SDK dumps them). */
+  training: ClassificationTraining;
   /** Positive label. */
   positiveLabel: string | undefined;
 
   constructor(options: ClassificationJobOptions = {}) {
     super('classification', options);
-    this.training = options.training;
+    this.training = { ...options.training };
     this.positiveLabel = options.positiveLabel;
   }
 }

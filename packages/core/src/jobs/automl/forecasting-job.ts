@@ -21,14 +21,14 @@ export interface ForecastingJobOptions extends AutoMLTabularJobOptions {
 export class ForecastingJob extends AutoMLTabularJob {
   /** The metric AutoML optimises. */
   declare primaryMetric: RegressionPrimaryMetric;
-  /** Training settings. */
-  training: ForecastingTraining | undefined;
+  /** Training settings (`{}` when none are given, as the SDK dumps them). */
+  training: ForecastingTraining;
   /** Forecasting settings. */
   forecasting: ForecastingSettings | undefined;
 
   constructor(options: ForecastingJobOptions = {}) {
     super('forecasting', options);
-    this.training = options.training;
+    this.training = { ...options.training };
     this.forecasting = options.forecasting;
   }
 }

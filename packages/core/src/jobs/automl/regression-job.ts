@@ -18,11 +18,11 @@ export interface RegressionJobOptions extends AutoMLTabularJobOptions {
 export class RegressionJob extends AutoMLTabularJob {
   /** The metric AutoML optimises. */
   declare primaryMetric: RegressionPrimaryMetric;
-  /** Training settings. */
-  training: RegressionTraining | undefined;
+  /** Training settings (`{}` when none are given, as the SDK dumps them). */
+  training: RegressionTraining;
 
   constructor(options: RegressionJobOptions = {}) {
     super('regression', options);
-    this.training = options.training;
+    this.training = { ...options.training };
   }
 }
