@@ -86,7 +86,9 @@ describe('PipelineJob loading', () => {
     expect(missing).toMatchObject({ file: component, path: ['command'] });
     const code = error.diagnostics.find((d) => d.code === 'JOB_PATH_NOT_FOUND');
     expect(code).toMatchObject({ file: component, path: ['code'], line: 4 });
-    const parent = error.diagnostics.find((d) => d.code === 'JOB_INVALID_COMPONENT');
+    const parent = error.diagnostics.find(
+      (d) => d.code === 'JOB_INVALID_COMPONENT' && d.path[1] === 'train',
+    );
     expect(parent).toMatchObject({ path: ['jobs', 'train', 'component'], line: 5 });
     expect(parent?.file).toContain('bad-component/pipeline.yml');
   });
