@@ -34,6 +34,8 @@ export class Scheduler {
   readonly #queued = new Set<number>();
   readonly #running = new Map<number, Running>();
   #closed = false;
+  /** Whether any delete operation may be pending (saves a query per finished job). */
+  #deletesPending = true;
 
   constructor(ctx: ServiceContext, options: SchedulerOptions) {
     this.#ctx = ctx;
@@ -91,6 +93,7 @@ export class Scheduler {
     for (const op of this.#ctx.store.pendingOperations()) {
       if (op.kind === 'delete') await this.finishDeletes(op.workspaceKey, op.jobName);
     }
+    this.#deletesPending = this.#ctx.store.pendingOperations().some((op) => op.kind === 'delete');
   }
 
   /** Starts running queued jobs (after {@link recover}, once the server listens). */
@@ -138,6 +141,7 @@ export class Scheduler {
 
   /** Deletes the job (row and folder) when a delete is pending for it and it is not running. */
   async finishDeletes(workspaceKey: string, jobName: string): Promise<void> {
+    if (!this.#deletesPending) return;
     const ops = this.#ctx.store
       .pendingOperations()
       .filter(
@@ -153,6 +157,12 @@ export class Scheduler {
       await rm(jobDir(this.#ctx, job), { recursive: true, force: true });
     }
     for (const op of ops) this.#ctx.store.completeOperation(op.id);
+    this.#deletesPending = this.#ctx.store.pendingOperations().some((op) => op.kind === 'delete');
+  }
+
+  /** Tells the scheduler that a delete operation was recorded (it then checks on job ends). */
+  noteDelete(): void {
+    this.#deletesPending = true;
   }
 
   /** Stops taking jobs, cancels the running ones and waits for them to end. */

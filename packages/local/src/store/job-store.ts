@@ -233,6 +233,14 @@ export class JobStore {
   readonly #statements;
   readonly #listStatements = new Map<string, Database.Statement<(string | number)[], JobRow>>();
   readonly #insertTransaction: (row: Record<string, string | number>) => number;
+  readonly #statusTransaction: (
+    seq: number,
+    status: string,
+    at: string,
+    source: string,
+    reason: string | null,
+    error: string | null,
+  ) => number;
 
   /** @internal use {@link openJobStore}. */
   constructor(db: Database.Database) {
@@ -290,6 +298,21 @@ export class JobStore {
       statements.insertHistory.run(seq, 0, row.status, row.at, 'service', 'The job was accepted');
       return seq;
     });
+    this.#statusTransaction = db.transaction(
+      (
+        seq: number,
+        status: string,
+        at: string,
+        source: string,
+        reason: string | null,
+        error: string | null,
+      ): number => {
+        const index = statements.nextHistoryIndex.get(seq)?.n ?? 0;
+        statements.insertHistory.run(seq, index, status, at, source, reason);
+        statements.setStatus.run({ seq, status, at, final: FINAL.has(status) ? 1 : 0, error });
+        return index;
+      },
+    );
   }
 
   /** The job `name` of a workspace, or `undefined`. */
@@ -361,24 +384,10 @@ export class JobStore {
   setStatus(seq: number, status: string, change: StatusChange): StoredStatusEntry {
     const at = change.at.toISOString();
     const source = change.source ?? 'executor';
-    return this.#db.transaction(() => {
-      const index = this.#statements.nextHistoryIndex.get(seq)?.n ?? 0;
-      this.#statements.insertHistory.run(seq, index, status, at, source, change.reason ?? null);
-      this.#statements.setStatus.run({
-        seq,
-        status,
-        at,
-        final: FINAL.has(status) ? 1 : 0,
-        error: change.error === undefined ? null : JSON.stringify(change.error),
-      });
-      return {
-        index,
-        status,
-        at,
-        source,
-        ...(change.reason === undefined ? {} : { reason: change.reason }),
-      };
-    })();
+    const reason = change.reason ?? null;
+    const error = change.error === undefined ? null : JSON.stringify(change.error);
+    const index = this.#statusTransaction(seq, status, at, source, reason, error);
+    return { index, status, at, source, ...(reason === null ? {} : { reason }) };
   }
 
   /** Records why a job did not complete (after its final status). */

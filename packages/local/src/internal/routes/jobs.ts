@@ -316,6 +316,7 @@ export async function deleteJob(input: JobsRouteInput, name: string): Promise<vo
     return;
   }
   const op = input.ctx.store.insertOperation('delete', input.workspace, name);
+  input.scheduler.noteDelete();
   if (input.scheduler.isRunning(job.seq)) {
     input.scheduler.cancel(job, 'The job was canceled because it is being deleted');
   } else {
