@@ -48,7 +48,7 @@ export abstract class Job extends Resource {
   /** Log files (read-only; set when read from a service). */
   readonly logFiles: Record<string, string> | undefined;
 
-  protected constructor(options: JobOptions = {}) {
+  constructor(options: JobOptions = {}) {
     super(options);
     this.displayName = options.displayName;
     this.experimentName = options.experimentName;

@@ -36,7 +36,7 @@ export abstract class Resource {
   /** Directory relative paths (`code:`, local inputs…) resolve against: the YAML file's folder, or the working directory. */
   readonly basePath: string;
 
-  protected constructor(options: ResourceOptions = {}) {
+  constructor(options: ResourceOptions = {}) {
     this.name = options.name;
     this.description = options.description;
     this.tags = { ...options.tags };
