@@ -1,4 +1,5 @@
 import { commandConverter } from '../command/command-converter.js';
+import { pipelineConverter } from '../pipeline/pipeline-converter.js';
 import type { RestJobConverter } from '../rest-job-converter.js';
 import { sparkConverter } from '../spark/spark-converter.js';
 import { sweepConverter } from '../sweep/sweep-converter.js';
@@ -11,6 +12,7 @@ export const CONVERTERS: ReadonlyMap<string, RestJobConverter> = new Map<string,
   ['command', commandConverter],
   ['sweep', sweepConverter],
   ['spark', sparkConverter],
+  ['pipeline', pipelineConverter],
 ]);
 
 /** The converter for a REST `jobType` (case-sensitive), if any. */
