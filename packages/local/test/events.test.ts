@@ -114,3 +114,27 @@ describe('job event stream (SSE) while running', () => {
     }
   });
 });
+
+describe('job event stream (SSE) of a deleted job', () => {
+  it('ends with status Deleted when a queued job is deleted', async () => {
+    const t = await startTestService({ concurrency: 1 });
+    try {
+      await t.putJob('sse-blocker', command('sleep 30'));
+      await t.waitForStatus('sse-blocker', ['Running']);
+      await t.putJob('sse-doomed', command('echo never'));
+      const res = await t.call(`/amlkit/v1/workspaces/local/jobs/sse-doomed/events`);
+      const events = readEvents(res);
+      const del = await t.call(`${WS_PATH}/jobs/sse-doomed?api-version=2025-12-01`, {
+        method: 'DELETE',
+      });
+      expect(del.status).toBe(202);
+      const all = await events;
+      expect(all.at(-1)).toMatchObject({ event: 'end', data: { status: 'Deleted' } });
+      expect(all.filter((e) => e.event === 'status').map((e) => String(e.data.status))).toEqual([
+        'NotStarted',
+      ]);
+    } finally {
+      await t.stop();
+    }
+  });
+});

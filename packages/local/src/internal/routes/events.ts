@@ -259,7 +259,17 @@ export async function streamJobEvents(
       // the folder does not exist yet; the poll covers it
     }
   };
-  const poll = setInterval(() => void pump(), POLL_MS);
+  const poll = setInterval(() => {
+    if (!busy && !closed && ctx.store.getJobBySeq(job.seq) === undefined) {
+      // The job was deleted while not running: nothing more will come.
+      void write('end', { status: 'Deleted' }).then(() => {
+        cleanup();
+        res.end();
+      });
+      return;
+    }
+    void pump();
+  }, POLL_MS);
   const heartbeat = setInterval(() => {
     if (!closed) res.write(': heartbeat\n\n');
   }, ctx.heartbeatMs);
