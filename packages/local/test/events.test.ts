@@ -1,7 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { command, parseEvents, readEvents, startTestService, WS_PATH } from './helpers.js';
 import type { Json, TestService } from './helpers.js';
+
+// Real processes on a shared machine: generous per-test budgets (not timing assertions).
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 120_000 });
 
 describe('job event stream (SSE)', () => {
   let t: TestService;

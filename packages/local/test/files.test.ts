@@ -3,10 +3,13 @@ import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { body, command, startTestService, WS_PATH } from './helpers.js';
 import type { Json, TestService } from './helpers.js';
+
+// Real processes on a shared machine: generous per-test budgets (not timing assertions).
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 120_000 });
 
 /** A request sent exactly as written (fetch would normalize dot segments away). */
 function rawGet(

@@ -74,7 +74,7 @@ export async function startTestService(options: LocalServiceOptions = {}): Promi
         body: JSON.stringify({ ...extra, properties }),
       }),
     getJob,
-    async waitForStatus(name, statuses, timeoutMs = 20_000) {
+    async waitForStatus(name, statuses, timeoutMs = 45_000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
         const job = await getJob(name);

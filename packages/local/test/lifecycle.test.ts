@@ -1,11 +1,14 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { isLocalServiceError, readServerInfo, startLocalService } from '../src/index.js';
 import { API, WS_PATH, body, command, startTestService, tempHome } from './helpers.js';
 import type { TestService } from './helpers.js';
+
+// Real processes on a shared machine: generous per-test budgets (not timing assertions).
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 120_000 });
 
 describe('cancel and timeout', () => {
   let t: TestService;
@@ -124,6 +127,35 @@ describe('startLocalService', () => {
     expect(isLocalServiceError(error)).toBe(true);
     expect((error as { code: string }).code).toBe('RemoteBindRefused');
     cleanup();
+  });
+
+  it('closes when its signal aborts', async () => {
+    const { dir, cleanup } = tempHome();
+    const controller = new AbortController();
+    const service = await startLocalService({ home: dir, signal: controller.signal });
+    expect((await fetch(`${service.url}/amlkit/v1/health`)).status).toBe(200);
+    controller.abort();
+    await service.close();
+    await expect(fetch(`${service.url}/amlkit/v1/health`)).rejects.toThrow();
+    expect(existsSync(join(dir, 'server.lock'))).toBe(false);
+    cleanup();
+  });
+
+  it('binds another address only with allowRemote, and still requires the token there', async () => {
+    const { dir, cleanup } = tempHome();
+    const service = await startLocalService({ home: dir, host: '0.0.0.0', allowRemote: true });
+    try {
+      const port = new URL(service.url).port;
+      const anonymous = await fetch(`http://127.0.0.1:${port}${WS_PATH}/jobs?${API}`);
+      expect(anonymous.status).toBe(401);
+      const res = await fetch(`http://localhost:${port}${WS_PATH}/jobs?${API}&$top=1`, {
+        headers: { Authorization: `Bearer ${service.token}` },
+      });
+      expect(res.status).toBe(200);
+    } finally {
+      await service.close();
+      cleanup();
+    }
   });
 
   it('honours AMLKIT_HOME through defaultHome and rejects bad numeric options', async () => {

@@ -5,12 +5,15 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 
 import { isProcessAlive, startLocalService } from '../src/index.js';
 import type { LocalService } from '../src/index.js';
 import { API, WS_PATH, body, command, tempHome } from './helpers.js';
 import type { Json } from './helpers.js';
+
+// Real processes on a shared machine: generous per-test budgets (not timing assertions).
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 120_000 });
 
 const FIXTURE = fileURLToPath(new URL('./fixtures/serve.mjs', import.meta.url));
 
