@@ -8,8 +8,13 @@ export function expectJob<T extends Job>(
   converter: string,
 ): T {
   if (job instanceof ctor) return job;
-  throw new WireFormatError({
-    message: `The ${converter} converter cannot build the REST body of this job: expected an instance of ${ctor.name}, received a '${job.type}' job of class ${job.constructor.name}.`,
+  throw wrongJob(job, ctor.name, converter);
+}
+
+/** The error for a job of the wrong class handed to a converter. */
+export function wrongJob(job: Job, expected: string, converter: string): WireFormatError {
+  return new WireFormatError({
+    message: `The ${converter} converter cannot build the REST body of this job: expected an instance of ${expected}, received a '${job.type}' job of class ${job.constructor.name}.`,
     path: 'type',
   });
 }
