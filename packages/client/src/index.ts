@@ -191,3 +191,35 @@ export type {
 export type { ResolverCall } from './resolver/resolver-call.js';
 export { AssetResolutionError, isAssetResolutionError } from './resolver/asset-resolution-error.js';
 export type { AssetResolutionErrorInit } from './resolver/asset-resolution-error.js';
+
+// Client and jobs API
+export { createClient, createLocalClient, DEFAULT_ENDPOINT } from './client.js';
+export type { AmlClient, AmlClientOptions, LocalClientOptions } from './client.js';
+export type {
+  CreateJobOptions,
+  DownloadedFile,
+  DownloadJobOptions,
+  JobListView,
+  JobOperationOptions,
+  JobRequestOptions,
+  JobsApi,
+  JobTransition,
+  ListJobsOptions,
+  LogChunk,
+  LogCursor,
+  StreamJobOptions,
+  StreamJobResult,
+  WaitJobOptions,
+  WaitJobResult,
+} from './jobs/jobs-api.js';
+export type {
+  ClientDirectoryEntry,
+  ClientFileKind,
+  ClientFileStat,
+  ClientFileSystem,
+} from './jobs/client-file-system.js';
+export { isJobWaitTimeoutError, JobWaitTimeoutError } from './jobs/job-wait-timeout-error.js';
+export type { JobWaitTimeoutErrorInit } from './jobs/job-wait-timeout-error.js';
+export { createLocalResolver, LOCAL_WORKSPACE_SCOPE } from './resolver/local-resolver.js';
+export type { LocalResolverOptions } from './resolver/local-resolver.js';
+export type { SnapshotFile } from './resolver/local-resolver-upload.js';

@@ -42,3 +42,5 @@ export function loadWorkspaceConfig(
     cwd: resolve(options.cwd ?? process.cwd()),
   });
 }
+
+export { nodeFileSystem } from './jobs/node-file-system.js';

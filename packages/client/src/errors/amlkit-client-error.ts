@@ -22,6 +22,7 @@ export const AmlkitClientErrorCode = {
   WorkspaceConfig: 'WORKSPACE_CONFIG',
   AssetResolution: 'ASSET_RESOLUTION',
   WireFormat: 'WIRE_FORMAT',
+  JobWaitTimeout: 'JOB_WAIT_TIMEOUT',
 } as const;
 
 /** One of the values of {@link AmlkitClientErrorCode}. */
