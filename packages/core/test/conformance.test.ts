@@ -3,6 +3,9 @@
  * with the golden `yaml_dict` produced by azure-ai-ml 1.4.0 (see ./normalize.ts for the
  * listed normalizations). Files the SDK rejected are handled per error category (below).
  * Types not registered yet are skipped (visible count); known gaps are `it.fails` entries.
+ * Spark: loading never checks that `entry.file` exists (the SDK checks it on submission),
+ * so the corpus' missing .py files (`shipped_corpus_deviation`) do not affect this test;
+ * the submission outcome of each Spark golden is checked in ./spark-submission-checks.test.ts.
  */
 import { resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
