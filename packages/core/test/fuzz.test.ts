@@ -66,7 +66,7 @@ describe('loadJob fuzzing', () => {
       ),
       { numRuns: 300 },
     );
-  });
+  }, 60_000);
 
   it('never throws anything but JobLoadError on random job-shaped values', async () => {
     const value = fc.dictionary(fc.constantFrom(...JOB_KEYS), fc.jsonValue({ maxDepth: 3 }), {
@@ -79,7 +79,7 @@ describe('loadJob fuzzing', () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 60_000);
 
   it('never throws anything but JobLoadError on random --set overrides', async () => {
     const { text, basePath } = corpus[0]!;
@@ -103,7 +103,7 @@ describe('loadJob fuzzing', () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 60_000);
 
   it('never throws anything but JobLoadError on mutated corpus documents', async () => {
     const mutation = fc.oneof(
