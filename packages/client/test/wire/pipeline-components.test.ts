@@ -150,3 +150,24 @@ describe('anonymous pipeline components', () => {
     expect(resolver.calls.filter((c) => c.op === 'compute_get')).toHaveLength(1);
   });
 });
+
+describe('pipeline job level fields', () => {
+  it('sends a job-level component reference as componentId and the identity in REST shape', async () => {
+    const resolver = createOfflineResolver(CONFORMANCE_WORKSPACE);
+    const job = new PipelineJob({
+      basePath: '/jobs/demo',
+      component: 'azureml:train_pipeline:2',
+      inputs: { lr: 0.1, empty: '' },
+      identity: { type: 'user_identity' },
+    });
+    const body = await toRestJob(job, { resolver, defaults: { name: 'n' } });
+    expect(body.properties).toMatchObject({
+      jobType: 'Pipeline',
+      componentId: `${WS}/components/train_pipeline/versions/2`,
+      inputs: { lr: { jobInputType: 'literal', value: '0.1' } },
+      identity: { identityType: 'UserIdentity' },
+      settings: { _source: 'YAML.JOB' },
+    });
+    expect(body.properties['inputs']).not.toHaveProperty('empty');
+  });
+});

@@ -75,6 +75,20 @@ describe('fromRestJob (pipeline)', () => {
     });
   });
 
+  it('reads a job-level componentId and identity back', () => {
+    const job = asPipeline(
+      fromRestJob({
+        properties: {
+          jobType: 'Pipeline',
+          componentId: '/subscriptions/s/components/p/versions/2',
+          identity: { identityType: 'Managed', clientId: 'c' },
+        },
+      }),
+    );
+    expect(job.component).toBe('/subscriptions/s/components/p/versions/2');
+    expect(job.identity).toEqual({ type: 'managed_identity', clientId: 'c' });
+  });
+
   it('reads nodes in component form: component id, compute id, inputs and outputs, other keys as received', () => {
     const job = asPipeline(
       fromRestJob({

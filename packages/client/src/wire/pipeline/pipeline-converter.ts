@@ -2,6 +2,7 @@ import { PipelineJob } from '@amlkit/core';
 import type { Job, JobInput } from '@amlkit/core';
 import { expectJob } from '../internal/expect-job.js';
 import { inputsToRest, outputsToRest } from '../internal/rest-io.js';
+import { identityToRest } from '../internal/rest-shapes.js';
 import type { RestJobConverter } from '../rest-job-converter.js';
 import type { RestPipelineJob, RestJobProperties } from '../types.js';
 import { PipelineNodeResolver } from './internal/resolve-nodes.js';
@@ -78,6 +79,7 @@ export const pipelineConverter: RestJobConverter = {
     out.inputs = await inputsToRest(sentInputs(pipeline.inputs), context.resolver, rc);
     out.outputs = outputsToRest(pipeline.outputs);
     out.settings = settings;
+    if (pipeline.identity !== undefined) out.identity = identityToRest(pipeline.identity);
     return out;
   },
 

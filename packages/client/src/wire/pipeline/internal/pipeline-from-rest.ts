@@ -21,6 +21,7 @@ import {
   inputsFromRest,
   outputsFromRest,
 } from '../../internal/rest-io.js';
+import { identityFromRest } from '../../internal/rest-shapes.js';
 import type { RestPipelineJob } from '../../types.js';
 import { isDict } from './node-shapes.js';
 import type { Dict } from './node-shapes.js';
@@ -147,5 +148,6 @@ export function pipelineJobFromRest(properties: RestPipelineJob, common: JobOpti
     inputs: inputsFromRest(properties.inputs),
     outputs: outputsFromRest(properties.outputs),
     settings: settingsFromRest(properties.settings),
+    ...(isDict(properties.identity) ? { identity: identityFromRest(properties.identity) } : {}),
   });
 }
