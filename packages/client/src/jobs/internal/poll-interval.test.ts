@@ -4,7 +4,9 @@ import { pollIntervalMs } from './poll-interval.js';
 describe('pollIntervalMs', () => {
   it('starts at the 2 s floor and approaches 60 s as the SDK sigmoid does', () => {
     expect(pollIntervalMs(0, undefined)).toBe(2000);
-    expect(pollIntervalMs(60_000, undefined)).toBe(2000);
+    expect(pollIntervalMs(20_000, undefined)).toBe(2000);
+    // t = 60 s: 60 / (1 + 100 e^-3) = 10.0 s
+    expect(pollIntervalMs(60_000, undefined)).toBe(10_036);
     // t = 100 s: 60 / (1 + 100 e^-5) = 35.8 s
     expect(pollIntervalMs(100_000, undefined)).toBe(35_847);
     expect(pollIntervalMs(600_000, undefined)).toBe(60_000);
