@@ -8,6 +8,7 @@ import type { Component, PipelineJobOptions } from '@amlkit/core';
 import { describe, expect, it } from 'vitest';
 import {
   createOfflineResolver,
+  fromRestJob,
   isAssetResolutionError,
   isWireFormatError,
   toRestJob,
@@ -169,5 +170,89 @@ describe('pipeline job level fields', () => {
       settings: { _source: 'YAML.JOB' },
     });
     expect(body.properties['inputs']).not.toHaveProperty('empty');
+  });
+});
+
+describe('parallel nodes', () => {
+  it('resolves a file component’s task environment before nodes’ components, and its code when registering it', async () => {
+    const component = {
+      type: 'parallel',
+      $schema: 'https://azuremlschemas.azureedge.net/latest/parallelComponent.schema.json',
+      displayName: 'Batch',
+      task: {
+        type: 'run_function',
+        code: '/jobs/demo/script',
+        entryScript: 'score.py',
+        environment: 'azureml:my-env:3',
+      },
+      inputData: '${{inputs.data}}',
+      inputs: { data: { type: 'mltable' } },
+    } as unknown as Component;
+    const resolver = createOfflineResolver(CONFORMANCE_WORKSPACE);
+    const jobs = await jobsOf(
+      pipeline({
+        hello: {
+          type: 'command',
+          command: 'echo',
+          environment: 'azureml:AzureML-sklearn-1.5@latest',
+        },
+        batch: { type: 'parallel', component, inputs: { data: '${{parent.inputs.d}}' } },
+      }),
+      resolver,
+    );
+    expect(resolver.calls.map((c) => [c.op, 'key' in c ? c.key : c.name])).toEqual([
+      ['code', '<COMPONENT_PLACEHOLDER>'],
+      ['component', 'azureml_anonymous'],
+      ['code', 'script'],
+      ['component', 'azureml_anonymous'],
+    ]);
+    const batch = resolver.calls.filter((c) => c.op === 'component')[1];
+    expect(batch?.hash_input).toMatchObject({
+      display_name: 'Batch',
+      task: {
+        code: expect.stringMatching(
+          /^azureml:\/subscriptions\/.*\/codes\/[0-9a-f]{32}\/versions\/1$/,
+        ),
+        environment: `azureml:${WS}/environments/my-env/versions/3`,
+      },
+    });
+    expect(jobs['batch']).toMatchObject({ _source: 'YAML.COMPONENT', type: 'parallel' });
+  });
+});
+
+describe('nodes read from REST', () => {
+  it('sends an edited component, compute and inputs, and every other key as received', async () => {
+    const read = fromRestJob({
+      properties: {
+        jobType: 'Pipeline',
+        jobs: {
+          train: {
+            _source: 'REMOTE.WORKSPACE.JOB',
+            name: 'train',
+            type: 'command',
+            componentId: `${WS}/components/t/versions/1`,
+            distribution: { distribution_type: 'Mpi', process_count_per_instance: 1 },
+            inputs: { lr: { job_input_type: 'literal', value: '0.1' } },
+          },
+        },
+      },
+    });
+    if (!(read instanceof PipelineJob)) throw new TypeError('expected a PipelineJob');
+    const job = read;
+    const node = job.jobs['train']!;
+    node.component = 'azureml:t:2';
+    node.compute = 'gpu';
+    node.inputs = { lr: 0.2 };
+    const resolver = createOfflineResolver(CONFORMANCE_WORKSPACE);
+    const body = await toRestJob(job, { resolver, defaults: { name: 'n' } });
+    expect((body.properties as { jobs: Record<string, unknown> }).jobs['train']).toEqual({
+      _source: 'REMOTE.WORKSPACE.JOB',
+      name: 'train',
+      type: 'command',
+      componentId: `${WS}/components/t/versions/2`,
+      computeId: `${WS}/computes/gpu`,
+      distribution: { distribution_type: 'Mpi', process_count_per_instance: 1 },
+      inputs: { lr: { job_input_type: 'literal', value: '0.2' } },
+    });
   });
 });
