@@ -44,6 +44,8 @@ export const NodeSource = {
   RemoteRegistry: 'REMOTE.REGISTRY',
   RemoteWorkspaceComponent: 'REMOTE.WORKSPACE.COMPONENT',
 } as const;
+/** A node `_source`. */
+export type NodeSource = (typeof NodeSource)[keyof typeof NodeSource];
 
 interface NodeState {
   readonly name: string;
@@ -87,7 +89,7 @@ function sortedJson(value: unknown): string {
 }
 
 /** The `_source` of a node, from how its component was written. */
-export function nodeSource(component: string | Component | undefined): string {
+export function nodeSource(component: string | Component | undefined): NodeSource {
   if (typeof component === 'string') {
     return component.startsWith('azureml://registries/')
       ? NodeSource.RemoteRegistry
