@@ -118,15 +118,15 @@ describe('pollLocation', () => {
     server.operation = { pendingPolls: Number.POSITIVE_INFINITY, retryAfter: '0' };
     const accepted = await t.request({ method: 'POST', path: jobCancelPath(WORKSPACE, 'a') });
     const error = await failure(
-      pollLocation(t, accepted, { timeoutMs: 200, defaultIntervalMs: 5, maxIntervalMs: 5 }),
+      pollLocation(t, accepted, { timeoutMs: 3_000, defaultIntervalMs: 5, maxIntervalMs: 5 }),
     );
     expect(error).toBeInstanceOf(OperationTimeoutError);
     expect(isOperationTimeoutError(error)).toBe(true);
     const e = asInstance(error, OperationTimeoutError);
-    expect(e.timeoutMs).toBe(200);
+    expect(e.timeoutMs).toBe(3_000);
     expect(e.polls).toBeGreaterThan(0);
     expect(e.message).toMatch(
-      /^Polling http:\/\/127\.0\.0\.1:\d+\/.+\/mfeOperationResults\/op-\d+ timed out: expected 200 or 204 within 200 ms, received only 202 Accepted \(\d+ polls answered\)$/,
+      /^Polling http:\/\/127\.0\.0\.1:\d+\/.+\/mfeOperationResults\/op-\d+ timed out: expected 200 or 204 within 3000 ms, received only 202 Accepted \(\d+ polls answered\)$/,
     );
   });
 
