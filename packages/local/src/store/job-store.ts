@@ -279,7 +279,9 @@ export class JobStore {
       ),
       setError: db_.prepare<[string, number]>('UPDATE jobs SET error = ? WHERE seq = ?'),
       delete: db_.prepare<[number]>('DELETE FROM jobs WHERE seq = ?'),
-      inStatus: db_.prepare<[string], JobRow>('SELECT * FROM jobs WHERE status = ? ORDER BY seq'),
+      inStatus: db_.prepare<[string], JobRow>(
+        "SELECT * FROM jobs WHERE status = ? AND status NOT IN ('Completed', 'Failed', 'Canceled') ORDER BY seq",
+      ),
       count: db_.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM jobs'),
       insertOperation: db_.prepare(
         `INSERT INTO operations (id, kind, workspace_key, job_name, created_at) VALUES (?, ?, ?, ?, ?)`,
@@ -363,7 +365,7 @@ export class JobStore {
       createdAt: at,
       createdBy,
       modifiedAt: at,
-      properties: structuredClone(job.properties),
+      properties: job.properties,
     };
   }
 
@@ -451,7 +453,7 @@ export class JobStore {
     return statement.all(...params).map(toJob);
   }
 
-  /** Every job currently in `status`, oldest first (for recovery; iterates lazily). */
+  /** Every unfinished job currently in `status`, oldest first (for recovery; iterates lazily). */
   *jobsInStatus(status: string): Generator<StoredJob> {
     for (const row of this.#statements.inStatus.iterate(status)) yield toJob(row);
   }

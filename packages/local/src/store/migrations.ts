@@ -18,7 +18,7 @@ export const MIGRATIONS: readonly Migration[] = [
     sql: `
       CREATE TABLE jobs (
         seq            INTEGER PRIMARY KEY,
-        uid            TEXT NOT NULL UNIQUE,
+        uid            TEXT NOT NULL,
         workspace_key  TEXT NOT NULL,
         subscription   TEXT NOT NULL,
         resource_group TEXT NOT NULL,
@@ -37,7 +37,8 @@ export const MIGRATIONS: readonly Migration[] = [
         UNIQUE (workspace_key, name)
       );
       CREATE INDEX jobs_list ON jobs (workspace_key, archived, seq);
-      CREATE INDEX jobs_status ON jobs (status);
+      CREATE INDEX jobs_unfinished ON jobs (status)
+        WHERE status NOT IN ('Completed', 'Failed', 'Canceled');
       CREATE TABLE status_history (
         job_seq INTEGER NOT NULL REFERENCES jobs (seq) ON DELETE CASCADE,
         idx     INTEGER NOT NULL,
