@@ -1,0 +1,92 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  createLocalResolver,
+  createStaticTokenCredential,
+  createTransport,
+  isAssetResolutionError,
+} from '../../src/index.js';
+import type { AssetResolver } from '../../src/index.js';
+import { nodeFileSystem } from '../../src/node.js';
+import { FAKE_TOKEN, LOCAL_WS, startLocalServiceFake } from './support/local-service-fake.js';
+import type { LocalServiceFake } from './support/local-service-fake.js';
+
+let fake: LocalServiceFake;
+let dir: string;
+let resolver: AssetResolver;
+
+beforeAll(async () => {
+  fake = await startLocalServiceFake();
+  dir = await mkdtemp(join(tmpdir(), 'amlkit-resolver-'));
+  await writeFile(join(dir, 'table.csv'), 'x\n1\n');
+});
+afterAll(async () => {
+  await fake.close();
+  await rm(dir, { recursive: true, force: true });
+});
+beforeEach(() => {
+  fake.requests.length = 0;
+  const credential = createStaticTokenCredential(FAKE_TOKEN);
+  resolver = createLocalResolver({
+    transport: createTransport({ baseUrl: fake.url, credential }),
+    credential,
+    fileSystem: nodeFileSystem,
+  });
+});
+
+describe('createLocalResolver', () => {
+  it('uploads a single-file input as <name> in its own snapshot', async () => {
+    const uri = await resolver.resolveInput(
+      { type: 'uri_file', path: 'table.csv' },
+      { jobDir: dir },
+    );
+    const match =
+      /^azureml:\/\/datastores\/workspaceblobstore\/paths\/LocalUpload\/([0-9a-f]{64})\/table\.csv$/.exec(
+        uri,
+      );
+    expect(match).not.toBeNull();
+    const manifest = fake.snapshots.get(match?.[1] ?? '') as {
+      files: { path: string; mode: number }[];
+    };
+    expect(manifest.files.map((f) => f.path)).toEqual(['table.csv']);
+  });
+
+  it('names the same content with the same snapshot id', async () => {
+    const a = await resolver.resolveInput({ type: 'uri_file', path: 'table.csv' }, { jobDir: dir });
+    const b = await resolver.resolveInput(
+      { type: 'uri_file', path: `${dir}/table.csv` },
+      { jobDir: '/elsewhere' },
+    );
+    expect(a).toBe(b);
+  });
+
+  it('delegates references to the offline resolver without any request', async () => {
+    const context = { jobDir: dir };
+    expect(
+      await resolver.resolveInput({ type: 'uri_folder', path: 'azureml:rows:2' }, context),
+    ).toBe(`${LOCAL_WS}/data/rows/versions/2`);
+    expect(await resolver.resolveCode({ path: 'azureml:src:3' }, context)).toBe(
+      `${LOCAL_WS}/codes/src/versions/3`,
+    );
+    expect(await resolver.resolveCompute('cpu-cluster', context)).toBe(
+      `${LOCAL_WS}/computes/cpu-cluster`,
+    );
+    expect(await resolver.resolveEnvironment('azureml:my-env@latest', context)).toBe(
+      'azureml:my-env@latest',
+    );
+    expect(
+      await resolver.resolveInput({ type: 'uri_folder', path: '${{parent.inputs.rows}}' }, context),
+    ).toBe('${{parent.inputs.rows}}');
+    expect(fake.requests).toHaveLength(0);
+  });
+
+  it('reports a local path that does not exist as AssetResolutionError', async () => {
+    const error: unknown = await resolver
+      .resolveCode({ path: './missing' }, { jobDir: dir })
+      .catch((e: unknown) => e);
+    expect(isAssetResolutionError(error)).toBe(true);
+    expect((error as Error).message).toMatch(/does not exist/);
+  });
+});
