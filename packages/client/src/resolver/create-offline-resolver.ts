@@ -310,5 +310,37 @@ export function createOfflineResolver(
     return id;
   }
 
-  return resolver;
+  // Every method reports failures as a rejected promise, never as a synchronous throw.
+  return {
+    ...resolver,
+    resolveCompute: rejecting((compute: string, c: ResolveContext) =>
+      resolver.resolveCompute(compute, c),
+    ),
+    getCompute: rejecting((compute: string, c: ResolveContext) => resolver.getCompute(compute, c)),
+    resolveDatastore: rejecting((datastore: string, c: ResolveContext) =>
+      resolver.resolveDatastore(datastore, c),
+    ),
+    resolveCode: rejecting((code: CodeRequest, c: ResolveContext) => resolver.resolveCode(code, c)),
+    resolveEnvironment: rejecting((environment: JobEnvironment, c: ResolveContext) =>
+      resolver.resolveEnvironment(environment, c),
+    ),
+    resolveInput: rejecting((input: InputRequest, c: ResolveContext) =>
+      resolver.resolveInput(input, c),
+    ),
+    resolveComponent: rejecting((component: ComponentRequest, c: ResolveContext) =>
+      resolver.resolveComponent(component, c),
+    ),
+  };
+}
+
+function rejecting<A extends unknown[], R>(
+  method: (...args: A) => Promise<R>,
+): (...args: A) => Promise<R> {
+  return (...args) => {
+    try {
+      return method(...args);
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+  };
 }

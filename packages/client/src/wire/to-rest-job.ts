@@ -3,6 +3,10 @@ import type { Job } from '@amlkit/core';
 import type { AssetResolver, ResolveContext } from '../resolver/asset-resolver.js';
 import { CONVERTERS } from './internal/converters.js';
 import { commonRestProperties } from './internal/common-properties.js';
+import { mergeWithRaw, restOriginResolver } from './internal/raw-merge.js';
+import { isUnchangedSinceRead, rawOf } from './internal/raw-store.js';
+import { restOnlyConverter } from './internal/rest-only-converter.js';
+import { isRestOnlyJob } from './rest-only-job.js';
 import type { ToRestContext } from './rest-job-converter.js';
 import type { RestJobRequestBody } from './types.js';
 import { WireFormatError } from './wire-format-error.js';
@@ -50,7 +54,8 @@ export interface ToRestJobOptions {
  * ```
  */
 export async function toRestJob(job: Job, options: ToRestJobOptions): Promise<RestJobRequestBody> {
-  const converter = CONVERTERS.get(job.type);
+  const converter =
+    CONVERTERS.get(job.type) ?? (isRestOnlyJob(job) ? restOnlyConverter : undefined);
   if (converter === undefined) {
     throw new WireFormatError({
       message: `Cannot build the REST body of a '${job.type}' job: expected one of the job types ${[...CONVERTERS.keys()].join(', ')}, received type '${job.type}'.`,
@@ -63,8 +68,13 @@ export async function toRestJob(job: Job, options: ToRestJobOptions): Promise<Re
     baseDir: job.basePath,
     ...(options.signal === undefined ? {} : { signal: options.signal }),
   };
+  const raw = rawOf(job);
+  const rawProperties = raw?.properties as Record<string, unknown> | undefined;
   const context: ToRestContext = {
-    resolver: options.resolver,
+    resolver:
+      rawProperties === undefined
+        ? options.resolver
+        : restOriginResolver(options.resolver, rawProperties),
     resolveContext,
     name,
     signal: options.signal,
@@ -79,5 +89,15 @@ export async function toRestJob(job: Job, options: ToRestJobOptions): Promise<Re
   const merged = Object.fromEntries(
     Object.entries({ ...common, ...specific }).filter(([, value]) => value !== undefined),
   );
-  return { properties: merged as RestJobRequestBody['properties'] };
+  if (rawProperties === undefined)
+    return { properties: merged as RestJobRequestBody['properties'] };
+  const defaulted = new Set(['isArchived']);
+  if (job.displayName === undefined) defaulted.add('displayName');
+  if (job.experimentName === undefined) defaulted.add('experimentName');
+  return {
+    properties: mergeWithRaw(merged, rawProperties, {
+      defaulted,
+      unchanged: isUnchangedSinceRead(job),
+    }) as RestJobRequestBody['properties'],
+  };
 }

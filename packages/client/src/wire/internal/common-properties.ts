@@ -1,5 +1,6 @@
 import type { Job } from '@amlkit/core';
 import type { ToRestContext } from '../rest-job-converter.js';
+import { servicesToRest } from './rest-shapes.js';
 import type { RestJobBaseProperties, RestJobType } from '../types.js';
 
 /** The properties every job type shares, resolved (computeId) and defaulted. */
@@ -17,6 +18,7 @@ export async function commonRestProperties(
     isArchived: false,
   };
   if (job.description !== undefined) out.description = job.description;
+  if (job.services !== undefined) out.services = servicesToRest(job.services);
   if (job.compute !== undefined && job.compute !== 'local' && !isBinding(job.compute)) {
     out.computeId = await context.resolver.resolveCompute(job.compute, context.resolveContext);
   } else if (job.compute !== undefined && job.compute !== 'local') {

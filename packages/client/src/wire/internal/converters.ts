@@ -1,5 +1,6 @@
 import { automlConverter } from '../automl/automl-converter.js';
 import { commandConverter } from '../command/command-converter.js';
+import { pipelineConverter } from '../pipeline/pipeline-converter.js';
 import type { RestJobConverter } from '../rest-job-converter.js';
 import { sparkConverter } from '../spark/spark-converter.js';
 import { sweepConverter } from '../sweep/sweep-converter.js';
@@ -13,6 +14,7 @@ export const CONVERTERS: ReadonlyMap<string, RestJobConverter> = new Map<string,
   ['sweep', sweepConverter],
   ['spark', sparkConverter],
   ['automl', automlConverter],
+  ['pipeline', pipelineConverter],
 ]);
 
 /** The converter for a REST `jobType` (case-sensitive), if any. */
