@@ -5,6 +5,7 @@ import type { JobEvent, JobStatus } from '@amlkit/status';
 
 import { executeCommandJob, stopOrphanedProcesses } from '../executor/index.js';
 import type { ExecutionResult } from '../executor/index.js';
+import { workspaceKey } from '../store/job-store.js';
 import type { StoredJob, StoredJobError } from '../store/job-store.js';
 import { emitStatus, jobDir } from './service-context.js';
 import type { ServiceContext } from './service-context.js';
@@ -213,14 +214,16 @@ export class Scheduler {
         .catch((error: unknown) => {
           this.#failUnexpected(seq, error);
         })
+        .then(async () => {
+          this.#running.delete(seq);
+          await this.finishDeletes(workspaceKey(job.workspace), job.name);
+        })
+        .catch(() => {
+          // the store is closing; a pending delete is finished on the next start
+        })
         .finally(() => {
           this.#running.delete(seq);
-          void this.finishDeletes(
-            `${job.workspace.subscriptionId}/${job.workspace.resourceGroup}/${job.workspace.workspace}`.toLowerCase(),
-            job.name,
-          ).finally(() => {
-            this.#pump();
-          });
+          this.#pump();
         });
       this.#running.set(seq, { controller, done });
     }
@@ -259,7 +262,18 @@ export class Scheduler {
       return;
     }
     const current = this.#ctx.store.getJobBySeq(job.seq);
-    if (current?.status !== 'NotStarted' || controller.signal.aborted) return;
+    if (current?.status !== 'NotStarted') return;
+    if (controller.signal.aborted) {
+      const at = new Date();
+      const reason = 'The job was canceled before it started';
+      if (
+        this.#apply(current, 'NotStarted', { type: 'requestCancel', reason }, 'service', at) ===
+        'CancelRequested'
+      ) {
+        this.#apply(current, 'CancelRequested', { type: 'confirmCancel', reason }, 'service', at);
+      }
+      return;
+    }
     const seq = job.seq;
     const result: ExecutionResult = await executeCommandJob(exec, {
       onStatus: (status, info) => {

@@ -259,8 +259,15 @@ export async function streamJobEvents(
       // the folder does not exist yet; the poll covers it
     }
   };
+  const jobGone = (): boolean => {
+    try {
+      return ctx.store.getJobBySeq(job.seq) === undefined;
+    } catch {
+      return true; // the store is closing with the service
+    }
+  };
   const poll = setInterval(() => {
-    if (!busy && !closed && ctx.store.getJobBySeq(job.seq) === undefined) {
+    if (!busy && !closed && jobGone()) {
       // The job was deleted while not running: nothing more will come.
       void write('end', { status: 'Deleted' }).then(() => {
         cleanup();
