@@ -17,9 +17,14 @@ vi.setConfig({ testTimeout: 60_000, hookTimeout: 120_000 });
 
 const FIXTURE = fileURLToPath(new URL('./fixtures/serve.mjs', import.meta.url));
 
-async function spawnService(
-  home: string,
-): Promise<{ child: ChildProcess; url: string; token: string }> {
+interface Spawned {
+  child: ChildProcess;
+  url: string;
+  token: string;
+  error?: string;
+}
+
+async function spawnService(home: string): Promise<Spawned> {
   const child = spawn(process.execPath, [FIXTURE, home, '1'], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -29,11 +34,10 @@ async function spawnService(
       resolve(line);
     });
     child.once('exit', (code) => {
-      reject(new Error(`service exited with ${String(code)}`));
+      reject(new Error(`service exited with ${String(code)} before printing`));
     });
   });
-  const { url, token } = JSON.parse(first) as { url: string; token: string };
-  return { child, url, token };
+  return { child, ...(JSON.parse(first) as Omit<Spawned, 'child'>) };
 }
 
 /** Whether a process group has a live (non-zombie) member: /proc on Linux, else signal 0. */
@@ -143,4 +147,42 @@ describe('restart recovery after kill -9', () => {
       expect(job.properties.status, name).toBe('Completed');
     }
   }, 60_000);
+});
+
+describe('two services started at once on one home', () => {
+  it('lets exactly one start (the other fails with HomeLocked), and two concurrent creates both succeed', async () => {
+    const { dir: home, cleanup } = tempHome('amlkit-race-');
+    const started = await Promise.all([spawnService(home), spawnService(home)]);
+    try {
+      const winners = started.filter((s) => s.error === undefined);
+      const losers = started.filter((s) => s.error !== undefined);
+      expect(winners).toHaveLength(1);
+      expect(losers.map((s) => s.error)).toEqual(['HomeLocked']);
+      const { url, token } = winners[0]!;
+      const info = JSON.parse(readFileSync(join(home, 'server.json'), 'utf8')) as {
+        url: string;
+        pid: number;
+      };
+      expect(info.url).toBe(url);
+      const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
+      const create = (name: string): Promise<Response> =>
+        fetch(`${url}${WS_PATH}/jobs/${name}?${API}`, {
+          method: 'PUT',
+          headers,
+          body: JSON.stringify({ properties: command(`echo ${name}`) }),
+        });
+      const [a, b] = await Promise.all([create('first'), create('second')]);
+      expect([a.status, b.status]).toEqual([201, 201]);
+    } finally {
+      for (const s of started) {
+        if (s.child.exitCode === null) {
+          const exited = new Promise((resolve) => s.child.once('exit', resolve));
+          s.child.kill('SIGTERM');
+          await exited;
+        }
+      }
+      expect(readdirSync(home)).not.toContain('server.json');
+      cleanup();
+    }
+  });
 });
