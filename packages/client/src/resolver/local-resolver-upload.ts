@@ -1,7 +1,15 @@
 import { createTokenCache } from '../auth/token-cache.js';
 import { AZURE_MANAGEMENT_SCOPE } from '../auth/token-credential.js';
 import type { TokenCredential } from '../auth/token-credential.js';
-import { ConnectionError, createHttpError, MalformedResponseError } from '../errors/http-error.js';
+import {
+  ConnectionError,
+  createHttpError,
+  isHttpError,
+  MalformedResponseError,
+} from '../errors/http-error.js';
+import { sleep } from '../internal/abort.js';
+import { DEFAULT_MAX_RETRIES } from '../transport/create-transport.js';
+import { computeRetryDelayMs, parseRetryAfterMs } from '../transport/retry-delay.js';
 import { parseArmErrorBody } from '../errors/arm-error-body.js';
 import type { Transport } from '../transport/create-transport.js';
 
@@ -16,6 +24,24 @@ export interface BlobUploaderOptions {
    * @default globalThis.fetch
    */
   readonly fetch?: typeof globalThis.fetch | undefined;
+  /**
+   * Retries of a blob `PUT` after a connection error, 408, 429 or 5xx.
+   * @default 3
+   */
+  readonly maxRetries?: number | undefined;
+}
+
+/** A 401 is retried once (with a fresh token), the rest like the transport does. */
+function isRetryable(error: unknown, retry: number): boolean {
+  if (!isHttpError(error)) return false;
+  if (error.name === 'ConnectionError') return true;
+  const status = error.status;
+  return (
+    (status === 401 && retry === 0) ||
+    status === 408 ||
+    status === 429 ||
+    (status !== undefined && status >= 500)
+  );
 }
 
 /** One file of a snapshot manifest. */
@@ -47,6 +73,49 @@ export function createBlobUploader(options: BlobUploaderOptions): BlobUploader {
       ? undefined
       : createTokenCache(options.credential, { scopes: [AZURE_MANAGEMENT_SCOPE] });
 
+  const maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
+
+  async function putOnce(
+    url: string,
+    data: Uint8Array,
+    signal: AbortSignal | undefined,
+    refreshToken: boolean,
+  ): Promise<void> {
+    const headers: Record<string, string> = { 'content-type': 'application/octet-stream' };
+    if (tokens !== undefined) {
+      headers['authorization'] =
+        `Bearer ${await tokens.getToken({ signal, forceRefresh: refreshToken })}`;
+    }
+    let response: Response;
+    try {
+      response = await fetchImpl(url, {
+        method: 'PUT',
+        headers,
+        body: data,
+        ...(signal === undefined ? {} : { signal }),
+      });
+    } catch (error) {
+      if (signal?.aborted === true) throw error;
+      throw new ConnectionError({ method: 'PUT', url, cause: error });
+    }
+    const text = await response.text();
+    if (response.ok) return;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text) as unknown;
+    } catch {
+      parsed = undefined;
+    }
+    const error = parseArmErrorBody(parsed);
+    throw createHttpError({
+      method: 'PUT',
+      url,
+      status: response.status,
+      headers: response.headers,
+      ...(error === undefined ? { bodyText: text } : { error }),
+    });
+  }
+
   return {
     async missing(digests, signal) {
       const response = await transport.request({
@@ -62,38 +131,16 @@ export function createBlobUploader(options: BlobUploaderOptions): BlobUploader {
 
     async put(sha256, data, signal) {
       const url = `${transport.baseUrl}/amlkit/v1/blobs/${sha256}`;
-      const headers: Record<string, string> = { 'content-type': 'application/octet-stream' };
-      if (tokens !== undefined) {
-        headers['authorization'] = `Bearer ${await tokens.getToken({ signal })}`;
-      }
-      let response: Response;
-      try {
-        response = await fetchImpl(url, {
-          method: 'PUT',
-          headers,
-          body: data,
-          ...(signal === undefined ? {} : { signal }),
-        });
-      } catch (error) {
-        if (signal?.aborted === true) throw error;
-        throw new ConnectionError({ method: 'PUT', url, cause: error });
-      }
-      const text = await response.text();
-      if (!response.ok) {
-        let parsed: unknown;
+      for (let retry = 0; ; retry += 1) {
         try {
-          parsed = JSON.parse(text) as unknown;
-        } catch {
-          parsed = undefined;
+          await putOnce(url, data, signal, retry > 0);
+          return;
+        } catch (error) {
+          if (signal?.aborted === true || retry >= maxRetries || !isRetryable(error, retry))
+            throw error;
+          const retryAfterMs = isHttpError(error) ? parseRetryAfterMs(error.headers) : undefined;
+          await sleep(computeRetryDelayMs(retry, { retryAfterMs }), signal);
         }
-        const error = parseArmErrorBody(parsed);
-        throw createHttpError({
-          method: 'PUT',
-          url,
-          status: response.status,
-          headers: response.headers,
-          ...(error === undefined ? { bodyText: text } : { error }),
-        });
       }
     },
 

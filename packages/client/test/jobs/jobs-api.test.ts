@@ -78,6 +78,14 @@ describe('jobs.create', () => {
     ).toHaveLength(0);
   });
 
+  it('retries a blob upload the service answered 503', async () => {
+    fake.blobs.clear();
+    fake.failBlobPuts = 2;
+    await client.jobs.create(await commandJob(folder.dir), { name: 'retried' });
+    expect(fake.failBlobPuts).toBe(0);
+    expect(fake.blobs.size).toBe(3);
+  });
+
   it('respects the ignore option when walking a code folder', async () => {
     const ignoring = createLocalClient({
       url: fake.url,
@@ -151,6 +159,7 @@ describe('jobs.get', () => {
 
 describe('jobs.list', () => {
   beforeEach(async () => {
+    fake.children.clear();
     for (let i = 0; i < 7; i += 1) {
       await client.jobs.create(await simpleJob(`job_${i}`, { team: i % 2 === 0 ? 'even' : 'odd' }));
     }
@@ -231,6 +240,17 @@ describe('jobs.list', () => {
       archived.push(job.name ?? '');
     expect(active).not.toContain('job_2');
     expect(archived).toEqual(['job_2']);
+  });
+
+  it('lists the children of a pipeline job through run history', async () => {
+    fake.children.set('job_6', ['job_1', 'job_3']);
+    const names: string[] = [];
+    for await (const job of client.jobs.list({ parentJobName: 'job_6' }))
+      names.push(job.name ?? '');
+    expect(names).toEqual(['job_1', 'job_3']);
+    expect(fake.requests[0]?.path).toMatch(
+      /^\/history\/v1\.0\/subscriptions\/.*\/runs\/job_6\/children/,
+    );
   });
 
   it('rejects bad filters before any request', () => {

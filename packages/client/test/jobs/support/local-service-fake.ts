@@ -33,6 +33,10 @@ export interface LocalServiceFake {
   pageSize: number;
   /** Polls of an operation that answer 202 before it is done (Infinity: never). */
   pendingPolls: number;
+  /** The next this many blob PUTs answer 503 (fault injection). */
+  failBlobPuts: number;
+  /** Run-history children of a pipeline job (name → child job names). */
+  readonly children: Map<string, string[]>;
   /** Called on each GET of a job, before it is answered (status scripts, growing logs). */
   onJobGet: ((name: string, job: FakeJob) => void) | undefined;
   setStatus(name: string, status: string): void;
@@ -113,6 +117,8 @@ export async function startLocalServiceFake(): Promise<LocalServiceFake> {
     snapshots,
     pageSize: 100,
     pendingPolls: 1,
+    failBlobPuts: 0,
+    children: new Map(),
     onJobGet: undefined,
     setStatus(name, status) {
       const job = jobs.get(name);
@@ -158,6 +164,16 @@ export async function startLocalServiceFake(): Promise<LocalServiceFake> {
     let m = /^\/amlkit\/v1\/blobs\/([0-9a-f]{64})$/.exec(path);
     if (method === 'PUT' && m !== null) {
       const data = await readBody(req);
+      if (fake.failBlobPuts > 0) {
+        fake.failBlobPuts -= 1;
+        send(
+          res,
+          503,
+          { error: { code: 'ServiceError', message: 'try again' } },
+          { 'retry-after': '0' },
+        );
+        return;
+      }
       const digest = createHash('sha256').update(data).digest('hex');
       if (digest !== m[1]) {
         armError(res, 400, 'UserError', `digest mismatch: ${digest}`);
@@ -329,6 +345,10 @@ export async function startLocalServiceFake(): Promise<LocalServiceFake> {
         () => !jobs.has(name),
       );
       send(res, 202, undefined, { location, 'retry-after': '0' });
+      return;
+    }
+    if (prefix === 'history' && tail === '/children' && method === 'GET') {
+      send(res, 200, { value: (fake.children.get(name) ?? []).map((runId) => ({ runId })) });
       return;
     }
     if (prefix === 'history' && tail === '/details' && method === 'GET') {
