@@ -25,7 +25,9 @@ const shared = {
   minify: true,
   sourcemap: true,
   // The CLI is an application: unlike the libraries it bundles its workspace packages and `yaml`.
-  noExternal: [/^@amlkit\//, 'yaml'],
+  // Except `@amlkit/local` (the service, with native SQLite): `server start --foreground` imports it
+  // from node_modules, and nothing else loads it.
+  noExternal: [/^@amlkit\/(?!local(?:\/|$))/, 'yaml', 'jmespath'],
   esbuildPlugins: [yamlAsEsm],
   define: {
     __AMLKIT_CLI_VERSION__: JSON.stringify(pkg.version),
@@ -43,7 +45,7 @@ export default defineConfig([
     format: ['esm'],
     splitting: false,
     // The three builds share dist/: this one cleans everything but the others' outputs.
-    clean: ['**/*', '!runtime.cjs*', '!index.js*', '!index.d.ts'],
+    clean: ['**/*', '!runtime.cjs*', '!query.cjs*', '!index.js*', '!index.d.ts'],
   },
   // The programmatic entry (`runCli`, `EXIT_CODES`, `CliError`).
   {
@@ -66,5 +68,13 @@ export default defineConfig([
       // The script runs through `vm.Script`, where `import()` needs a flag: use `require`.
       options.supported = { ...options.supported, 'dynamic-import': false };
     },
+  },
+  // `jmespath`, loaded only by `--query` (`src/internal/load-query.ts`).
+  {
+    ...shared,
+    entry: { query: 'src/runtime/query.ts' },
+    format: ['cjs'],
+    outExtension: () => ({ js: '.cjs' }),
+    clean: false,
   },
 ]);

@@ -14,6 +14,12 @@ export const CLI_ERROR_CODES = {
   FILE_ACCESS: 'CLI_FILE_ACCESS',
   /** An unexpected internal error (exit 1). */
   INTERNAL: 'CLI_INTERNAL',
+  /** Waiting for a job timed out (exit 7). */
+  TIMEOUT: 'CLI_TIMEOUT',
+  /** The job service could not be started or reached (exit 8). */
+  SERVICE_UNAVAILABLE: 'CLI_SERVICE_UNAVAILABLE',
+  /** No credential, or the service refused it (exit 9). */
+  AUTH: 'CLI_AUTH',
 } as const;
 
 /** One of the values of {@link CLI_ERROR_CODES}. */
@@ -26,6 +32,9 @@ const EXIT_CODE_BY_ERROR_CODE: Readonly<Record<CliErrorCode, ExitCode>> = {
   CLI_FILE_EXISTS: EXIT_CODES.FILE_ERROR,
   CLI_FILE_ACCESS: EXIT_CODES.FILE_ERROR,
   CLI_INTERNAL: EXIT_CODES.INTERNAL_ERROR,
+  CLI_TIMEOUT: EXIT_CODES.TIMEOUT,
+  CLI_SERVICE_UNAVAILABLE: EXIT_CODES.HTTP_ERROR,
+  CLI_AUTH: EXIT_CODES.AUTH_ERROR,
 };
 
 /** Options of the {@link CliError} constructor. */

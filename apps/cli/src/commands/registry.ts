@@ -20,7 +20,8 @@ export interface CommandEntry {
 
 /** The command groups of `amlkit`. */
 export const COMMAND_GROUPS: readonly CommandGroupEntry[] = [
-  { path: ['job'], summary: 'Validate and dump Azure ML jobs.' },
+  { path: ['job'], summary: 'Validate, submit and follow Azure ML jobs.' },
+  { path: ['server'], summary: 'Start, stop and inspect the embedded local job service.' },
 ];
 
 /**
@@ -38,6 +39,71 @@ export const COMMANDS: readonly CommandEntry[] = [
     path: ['job', 'dump'],
     summary: 'Print a job YAML file in canonical form, or write it to a new file.',
     load: async () => (await import('./job-dump.js')).default,
+  },
+  {
+    path: ['job', 'create'],
+    summary: 'Submit a job file (or print its request with --dry-run); --stream follows it.',
+    load: async () => (await import('./job-create.js')).default,
+  },
+  {
+    path: ['job', 'show'],
+    summary: 'Show a job.',
+    load: async () => (await import('./job-show.js')).default,
+  },
+  {
+    path: ['job', 'list'],
+    summary: 'List the jobs of the workspace.',
+    load: async () => (await import('./job-list.js')).default,
+  },
+  {
+    path: ['job', 'cancel'],
+    summary: 'Cancel a job and wait until it stopped.',
+    load: async () => (await import('./job-cancel.js')).default,
+  },
+  {
+    path: ['job', 'archive'],
+    summary: 'Archive a job.',
+    load: async () => (await import('./job-archive.js')).default,
+  },
+  {
+    path: ['job', 'restore'],
+    summary: 'Restore an archived job.',
+    load: async () => (await import('./job-restore.js')).default,
+  },
+  {
+    path: ['job', 'show-services'],
+    summary: 'Show the services of a job (Studio, Tracking, …).',
+    load: async () => (await import('./job-show-services.js')).default,
+  },
+  {
+    path: ['job', 'wait'],
+    summary: 'Wait until a job stops; exit with the code of its final status.',
+    load: async () => (await import('./job-wait.js')).default,
+  },
+  {
+    path: ['job', 'stream'],
+    summary: 'Stream the logs of a job until it stops.',
+    load: async () => (await import('./job-stream.js')).default,
+  },
+  {
+    path: ['job', 'download'],
+    summary: 'Download the outputs of a job.',
+    load: async () => (await import('./job-download.js')).default,
+  },
+  {
+    path: ['server', 'start'],
+    summary: 'Start the local service (in the background, or --foreground).',
+    load: async () => (await import('./server-start.js')).default,
+  },
+  {
+    path: ['server', 'stop'],
+    summary: 'Stop the local service.',
+    load: async () => (await import('./server-stop.js')).default,
+  },
+  {
+    path: ['server', 'status'],
+    summary: 'Show whether the local service runs, where, and its job counts.',
+    load: async () => (await import('./server-status.js')).default,
   },
   {
     path: ['schema'],

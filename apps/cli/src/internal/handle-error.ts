@@ -22,6 +22,34 @@ export interface HandleErrorOptions {
   readonly verbose: boolean;
 }
 
+// The errors of `@amlkit/client` and `@amlkit/local`, recognised by name (duplicate installs).
+const HTTP_ERRORS = new Set([
+  'HttpError',
+  'BadRequestError',
+  'NotFoundError',
+  'ConflictError',
+  'RateLimitError',
+  'InternalServerError',
+  'ConnectionError',
+  'RequestTimeoutError',
+  'MalformedResponseError',
+  'OperationTimeoutError',
+  'UntrustedUrlError',
+  'LocalServiceError',
+]);
+const AUTH_ERRORS = new Set(['AuthenticationError', 'PermissionDeniedError', 'CredentialError']);
+const VALIDATION_ERRORS = new Set(['AssetResolutionError', 'WireFormatError']);
+
+/** The exit code of a client or service error, or `undefined` when it is none of them. */
+export function exitCodeOfServiceError(error: Error): number | undefined {
+  if (error.name === 'JobWaitTimeoutError') return EXIT_CODES.TIMEOUT;
+  if (AUTH_ERRORS.has(error.name)) return EXIT_CODES.AUTH_ERROR;
+  if (HTTP_ERRORS.has(error.name)) return EXIT_CODES.HTTP_ERROR;
+  if (VALIDATION_ERRORS.has(error.name)) return EXIT_CODES.VALIDATION_ERROR;
+  if (error.name === 'WorkspaceConfigError') return EXIT_CODES.USAGE_ERROR;
+  return undefined;
+}
+
 const DEBUG_HINT = `run with AMLKIT_DEBUG=1 for a stack trace`;
 
 function oneLine(text: string): string {
@@ -89,7 +117,18 @@ export async function handleError(error: unknown, options: HandleErrorOptions): 
     return fileProblem ? EXIT_CODES.FILE_ERROR : EXIT_CODES.VALIDATION_ERROR;
   }
 
-  if (error instanceof Error && error.name === 'AbortError') {
+  const serviceCode = error instanceof Error ? exitCodeOfServiceError(error) : undefined;
+  if (serviceCode !== undefined) {
+    io.stderr.write(
+      `${label} ${oneLine(error instanceof Error ? error.message : '')}\n${debugTail}`,
+    );
+    return serviceCode;
+  }
+
+  if (
+    error instanceof Error &&
+    (error.name === 'AbortError' || error.name === 'RequestAbortedError')
+  ) {
     io.stderr.write(`${label} interrupted\n${debugTail}`);
     return EXIT_CODES.INTERRUPTED;
   }

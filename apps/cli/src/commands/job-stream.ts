@@ -1,0 +1,29 @@
+import { defineCommand } from '../internal/define-command.js';
+import { followJob } from '../internal/follow-job.js';
+import { connectFromFlags, NAME_FLAG, WORKSPACE_FLAGS } from '../internal/job-command.js';
+
+/** `amlkit job stream`: follow a job's logs until it stops. */
+export default defineCommand({
+  description:
+    'Streams the logs of a job to stdout (from the start, by byte offset) and its status ' +
+    'transitions to stderr until it stops; exits with the code of the final status (0 ' +
+    'Completed, 5 Failed, 6 Canceled). Ctrl-C stops streaming and leaves the job running.',
+  flags: [
+    NAME_FLAG,
+    {
+      name: 'cancel-on-interrupt',
+      kind: 'boolean',
+      description: 'Cancel the job on Ctrl-C (default: stop streaming, keep the job).',
+    },
+    ...WORKSPACE_FLAGS,
+  ],
+  examples: [{ description: 'Follow a job', command: 'amlkit job stream -n NAME' }],
+  async run(context) {
+    const { client } = await connectFromFlags(context);
+    return followJob(client, context.flags.name, {
+      io: context.io,
+      signal: context.signal,
+      cancelOnInterrupt: context.flags['cancel-on-interrupt'],
+    });
+  },
+});
