@@ -62,6 +62,7 @@ export async function toRestJob(job: Job, options: ToRestJobOptions): Promise<Re
       path: 'type',
     });
   }
+  options.signal?.throwIfAborted();
   const name = job.name ?? options.defaults?.name ?? generateJobName();
   const resolveContext: ResolveContext = {
     jobDir: job.basePath,
@@ -85,7 +86,9 @@ export async function toRestJob(job: Job, options: ToRestJobOptions): Promise<Re
     experimentName,
     jobType: converter.jobType,
   });
+  options.signal?.throwIfAborted();
   const specific = await converter.toRest(job, context);
+  options.signal?.throwIfAborted();
   const merged = Object.fromEntries(
     Object.entries({ ...common, ...specific }).filter(([, value]) => value !== undefined),
   );
