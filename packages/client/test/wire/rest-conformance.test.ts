@@ -178,7 +178,7 @@ describe('toRestJob conformance (azure-ai-ml 1.4.0 goldens)', () => {
         const policy = REST_FAILURE_POLICY[c.result.error_category ?? ''];
         expect(policy, `no policy for ${String(c.result.error_category)}`).toBeDefined();
         const body = await toRestJob(job, { resolver, defaults: { name: GENERATED_NAME } });
-        policy?.check(body.properties as Record<string, unknown>);
+        policy?.check(body.properties);
         count(c.type, 'accepted');
         return;
       }
