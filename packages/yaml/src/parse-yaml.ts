@@ -1,8 +1,9 @@
-import { LineCounter, parseDocument } from 'yaml';
+import { Composer, LineCounter, YAMLParseError } from 'yaml';
 import type { Document, YAMLError as LibYamlError } from 'yaml';
 import { analyzeDocument } from './internal/analyze-document.js';
 import { errorFromDiagnostics } from './internal/error-from-diagnostics.js';
 import { findBinaryCharacter } from './internal/check-text.js';
+import { createParser } from './internal/fast-parser.js';
 import { truncateForDisplay } from './internal/display.js';
 import { createDocumentSourceMap } from './internal/document-source-map.js';
 import { pathAtOffset } from './internal/path-at-offset.js';
@@ -181,6 +182,43 @@ function toDiagnostic(
 }
 
 /**
+ * `yaml`'s `parseDocument(text, options)` with the CST parser of `./internal/fast-parser.ts`:
+ * the same composer, options and multiple-document error, without a `process.env` read per token.
+ */
+function composeDocument(text: string, lineCounter: LineCounter): Document {
+  const composer = new Composer({
+    lineCounter,
+    schema: 'core',
+    version: '1.2',
+    merge: true,
+    // Duplicate keys are found by analyzeDocument in linear time.
+    uniqueKeys: false,
+    prettyErrors: false,
+    resolveKnownTags: false,
+    keepSourceTokens: false,
+  });
+  const parser = createParser(lineCounter.addNewLine);
+  let doc: Document | undefined;
+  // `compose(…, true, …)` always yields at least one document (an empty one for empty input).
+  for (const next of composer.compose(parser.parse(text), true, text.length)) {
+    if (doc === undefined) {
+      doc = next;
+    } else {
+      doc.errors.push(
+        new YAMLParseError(
+          [next.range[0], next.range[1]],
+          'MULTIPLE_DOCS',
+          'Source contains multiple documents; please use YAML.parseAllDocuments()',
+        ),
+      );
+      break;
+    }
+  }
+  if (doc === undefined) throw new Error('parseYaml: the YAML composer produced no document');
+  return doc;
+}
+
+/**
  * Parses one YAML 1.2 document (core schema) safely and returns the value with
  * a lazy source map.
  *
@@ -224,17 +262,7 @@ export function parseYaml(text: string, options: ParseYamlOptions = {}): ParsedY
   if (binary) throw errorFromDiagnostics([binary]);
 
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, {
-    lineCounter,
-    schema: 'core',
-    version: '1.2',
-    merge: true,
-    // Duplicate keys are found by analyzeDocument in linear time.
-    uniqueKeys: false,
-    prettyErrors: false,
-    resolveKnownTags: false,
-    keepSourceTokens: false,
-  });
+  const doc = composeDocument(text, lineCounter);
 
   const context: DiagnosticContext = { text, doc, lineCounter, file, maxDepth };
   const problems: YamlDiagnostic[] = [
