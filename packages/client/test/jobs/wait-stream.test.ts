@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   createClient,
@@ -197,6 +199,38 @@ describe('jobs.stream', () => {
     const result = await client.jobs.stream('s4', { onLog: collect(chunks) });
     expect(chunks.map((c) => c.text)).toEqual(['rank 0\n']);
     expect(result.status).toBe('Failed');
+  });
+
+  it('reads log URLs on another origin without sending the bearer token (SAS URLs)', async () => {
+    const seen: (string | undefined)[] = [];
+    const blob = createServer((req, res) => {
+      seen.push(req.headers.authorization);
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      res.end('from blob storage\n');
+    });
+    await new Promise<void>((resolve) => {
+      blob.listen(0, '127.0.0.1', resolve);
+    });
+    try {
+      const port = (blob.address() as AddressInfo).port;
+      await client.jobs.create(await simpleJob('s5'));
+      fake.externalLogs.set('s5', {
+        'user_logs/std_log.txt': `http://127.0.0.1:${port}/logs/std_log.txt?sig=secret`,
+      });
+      fake.setStatus('s5', 'Completed');
+      const chunks: LogChunk[] = [];
+      await client.jobs.stream('s5', { onLog: collect(chunks) });
+      expect(chunks.map((c) => c.text)).toEqual(['from blob storage\n']);
+      expect(seen).toEqual([undefined]);
+    } finally {
+      fake.externalLogs.clear();
+      blob.closeAllConnections();
+      await new Promise<void>((resolve) => {
+        blob.close(() => {
+          resolve();
+        });
+      });
+    }
   });
 
   it('needs the run-history data plane on Azure', async () => {

@@ -35,6 +35,8 @@ export interface LocalServiceFake {
   pendingPolls: number;
   /** The next this many blob PUTs answer 503 (fault injection). */
   failBlobPuts: number;
+  /** Extra `logFiles` entries per job (absolute URLs on other origins, like Azure SAS URLs). */
+  readonly externalLogs: Map<string, Record<string, string>>;
   /** Run-history children of a pipeline job (name → child job names). */
   readonly children: Map<string, string[]>;
   /** Called on each GET of a job, before it is answered (status scripts, growing logs). */
@@ -119,6 +121,7 @@ export async function startLocalServiceFake(): Promise<LocalServiceFake> {
     pendingPolls: 1,
     failBlobPuts: 0,
     children: new Map(),
+    externalLogs: new Map(),
     onJobGet: undefined,
     setStatus(name, status) {
       const job = jobs.get(name);
@@ -358,7 +361,11 @@ export async function startLocalServiceFake(): Promise<LocalServiceFake> {
           `${url}/amlkit/v1${LOCAL_WS}/jobs/${name}/logs/${file}`,
         ]),
       );
-      send(res, 200, { runId: name, status: job.body.properties['status'], logFiles });
+      send(res, 200, {
+        runId: name,
+        status: job.body.properties['status'],
+        logFiles: { ...logFiles, ...fake.externalLogs.get(name) },
+      });
       return;
     }
     if (prefix === 'amlkit' && tail.startsWith('/logs/') && method === 'GET') {
