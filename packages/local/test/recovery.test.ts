@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 
 import { afterAll, describe, expect, it, vi } from 'vitest';
 
-import { isProcessAlive, startLocalService } from '../src/index.js';
+import { isProcessAlive, LOCAL_WORKSPACE, openJobStore, startLocalService } from '../src/index.js';
 import type { LocalService } from '../src/index.js';
 import { API, WS_PATH, body, command, tempHome } from './helpers.js';
 import type { Json } from './helpers.js';
@@ -182,6 +182,63 @@ describe('two services started at once on one home', () => {
         }
       }
       expect(readdirSync(home)).not.toContain('server.json');
+      cleanup();
+    }
+  });
+});
+
+describe('recovery of every unfinished status', () => {
+  it('fails executor-owned jobs with a reason, cancels CancelRequested ones, runs NotStarted ones and keeps final ones', async () => {
+    const { dir: home, cleanup } = tempHome('amlkit-recover-states-');
+    const store = openJobStore(join(home, 'amlkit.db'));
+    const statuses = [
+      'Starting',
+      'Preparing',
+      'Queued',
+      'Running',
+      'Finalizing',
+      'CancelRequested',
+      'Completed',
+      'Failed',
+      'NotStarted',
+    ];
+    for (const status of statuses) {
+      store.insertJob({
+        workspace: LOCAL_WORKSPACE,
+        name: `was-${status}`,
+        status,
+        properties: { jobType: 'Command', command: `echo ${status}` },
+      });
+    }
+    store.close();
+    const service = await startLocalService({ home });
+    try {
+      const get = async (name: string): Promise<Json> =>
+        body(
+          await fetch(`${service.url}${WS_PATH}/jobs/${name}?${API}`, {
+            headers: { Authorization: `Bearer ${service.token}` },
+          }),
+        );
+      for (const status of ['Starting', 'Preparing', 'Queued', 'Running', 'Finalizing']) {
+        expect((await get(`was-${status}`)).properties.status, status).toBe('Failed');
+      }
+      expect((await get('was-CancelRequested')).properties.status).toBe('Canceled');
+      expect((await get('was-Completed')).properties.status).toBe('Completed');
+      expect((await get('was-Failed')).properties.status).toBe('Failed');
+      let queued = await get('was-NotStarted');
+      for (let i = 0; i < 400 && queued.properties.status !== 'Completed'; i += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        queued = await get('was-NotStarted');
+      }
+      expect(queued.properties.status).toBe('Completed');
+      const events = await (
+        await fetch(`${service.url}/amlkit/v1/workspaces/local/jobs/was-Running/events`, {
+          headers: { Authorization: `Bearer ${service.token}` },
+        })
+      ).text();
+      expect(events).toContain('stopped while the job was Running');
+    } finally {
+      await service.close();
       cleanup();
     }
   });
