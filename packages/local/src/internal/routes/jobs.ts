@@ -118,14 +118,17 @@ export function listJobs(input: JobsRouteInput): void {
   };
   const last = page.at(-1);
   if (rows.length > pageSize && last !== undefined) {
-    const next = new URLSearchParams();
-    next.set('api-version', input.apiVersion);
-    next.set('$skip', encodeSkip(last.seq));
+    // Written like ARM's own nextLinks: a literal `$skip`, every other parameter encoded.
+    const parts = [
+      `api-version=${encodeURIComponent(input.apiVersion)}`,
+      `$skip=${encodeSkip(last.seq)}`,
+    ];
     for (const key of ['jobType', 'tag', 'listViewType', 'properties', '$top']) {
       const value = query.get(key);
-      if (value !== null) next.set(key, value);
+      if (value !== null)
+        parts.push(`${key.replace(/[^$]+/g, encodeURIComponent)}=${encodeURIComponent(value)}`);
     }
-    body.nextLink = `${input.baseUrl}${workspacePath(input.workspace)}/jobs?${next.toString()}`;
+    body.nextLink = `${input.baseUrl}${workspacePath(input.workspace)}/jobs?${parts.join('&')}`;
   }
   sendJson(input.res, 200, body);
 }
