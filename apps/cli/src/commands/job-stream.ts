@@ -1,13 +1,20 @@
 import { defineCommand } from '../internal/define-command.js';
 import { followJob } from '../internal/follow-job.js';
-import { connectFromFlags, NAME_FLAG, WORKSPACE_FLAGS } from '../internal/job-command.js';
+import {
+  connectFromFlags,
+  NAME_FLAG,
+  OUTPUT_FLAGS,
+  printResult,
+  WORKSPACE_FLAGS,
+} from '../internal/job-command.js';
 
 /** `amlkit job stream`: follow a job's logs until it stops. */
 export default defineCommand({
   description:
     'Streams the logs of a job to stdout (from the start, by byte offset) and its status ' +
     'transitions to stderr until it stops; exits with the code of the final status (0 ' +
-    'Completed, 5 Failed, 6 Canceled). Ctrl-C stops streaming and leaves the job running.',
+    'Completed, 5 Failed, 6 Canceled). Ctrl-C stops streaming and leaves the job running. ' +
+    '-o prints { name, exit_code } after the logs.',
   flags: [
     NAME_FLAG,
     {
@@ -15,15 +22,22 @@ export default defineCommand({
       kind: 'boolean',
       description: 'Cancel the job on Ctrl-C (default: stop streaming, keep the job).',
     },
+    ...OUTPUT_FLAGS,
     ...WORKSPACE_FLAGS,
   ],
   examples: [{ description: 'Follow a job', command: 'amlkit job stream -n NAME' }],
   async run(context) {
     const { client } = await connectFromFlags(context);
-    return followJob(client, context.flags.name, {
+    const code = await followJob(client, context.flags.name, {
       io: context.io,
       signal: context.signal,
       cancelOnInterrupt: context.flags['cancel-on-interrupt'],
     });
+    await printResult(
+      context,
+      { name: context.flags.name, exit_code: code },
+      { defaultFormat: 'none' },
+    );
+    return code;
   },
 });

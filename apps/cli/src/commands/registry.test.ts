@@ -26,11 +26,42 @@ describe('COMMANDS', () => {
   );
 
   it('follows az ml job for the shared flags', async () => {
-    for (const entry of COMMANDS.filter((e) => e.path[0] === 'job')) {
+    const jobCommands = COMMANDS.filter((e) => e.path[0] === 'job');
+    for (const entry of jobCommands) {
       const { flags } = await entry.load();
-      const file = flags.find((flag) => flag.name === 'file');
-      expect(file).toMatchObject({ short: 'f', kind: 'string', required: true });
-      expect(flags.find((flag) => flag.name === 'set')).toMatchObject({ kind: 'list' });
+      const byName = new Map(flags.map((flag) => [flag.name, flag]));
+      const file = byName.get('file');
+      if (file !== undefined) {
+        expect(file).toMatchObject({ short: 'f', kind: 'string', required: true });
+        expect(byName.get('set')).toMatchObject({ kind: 'list' });
+      }
+      if (['validate', 'dump', 'create'].includes(entry.path[1]!)) {
+        expect(file).toBeDefined();
+        continue;
+      }
+      if (entry.path[1] !== 'list') {
+        expect(byName.get('name')).toMatchObject({ short: 'n', kind: 'string', required: true });
+      }
+      expect(byName.get('resource-group')).toMatchObject({ short: 'g' });
+      expect(byName.get('workspace-name')).toMatchObject({ short: 'w' });
+      expect(byName.has('subscription') && byName.has('endpoint')).toBe(true);
+    }
+  });
+
+  it('gives every job and server command -o json|yaml|table|tsv|none and --query', async () => {
+    const remote = COMMANDS.filter(
+      (e) =>
+        (e.path[0] === 'job' && !['validate', 'dump'].includes(e.path[1]!)) ||
+        e.path[0] === 'server',
+    );
+    expect(remote.length).toBe(13);
+    for (const entry of remote) {
+      const { flags } = await entry.load();
+      expect(flags.find((flag) => flag.name === 'output')).toMatchObject({
+        short: 'o',
+        choices: ['json', 'yaml', 'table', 'tsv', 'none'],
+      });
+      expect(flags.find((flag) => flag.name === 'query')).toMatchObject({ kind: 'string' });
     }
   });
 });
