@@ -15,6 +15,7 @@ import {
   removeServerInfo,
   writeServerInfo,
 } from './internal/home.js';
+import { defaultStudioDir } from './internal/routes/studio.js';
 import { Scheduler } from './internal/scheduler.js';
 import { packageVersion } from './internal/service-context.js';
 import type { ServiceContext } from './internal/service-context.js';
@@ -90,6 +91,12 @@ export interface LocalServiceOptions {
    * @default 15_000
    */
   readonly heartbeatMs?: number;
+  /**
+   * The studio web app's build folder, served at `/studio` (no token: the page takes it from
+   * its URL fragment, `/studio/#token=<token>`).
+   * @default `@amlkit/demo`'s `dist/` when installed and built; else `/studio` answers a 404 page
+   */
+  readonly studioDir?: string;
   /** Aborting it closes the service (as `close()` does). */
   readonly signal?: AbortSignal;
 }
@@ -237,6 +244,7 @@ export async function startLocalService(options: LocalServiceOptions = {}): Prom
       pageSize,
       heartbeatMs,
       createdBy: currentUser(),
+      studioDir: options.studioDir === undefined ? defaultStudioDir() : resolve(options.studioDir),
       url: '',
     };
     const scheduler = new Scheduler(ctx, {

@@ -18,6 +18,7 @@ import type { ServiceContext } from './service-context.js';
 import { missingBlobs, putBlob, putSnapshot } from './routes/blobs.js';
 import { streamJobEvents } from './routes/events.js';
 import { getRun, runDetails } from './routes/history.js';
+import { serveStudio } from './routes/studio.js';
 import { downloadOutput, listOutputs, serveJobFile } from './routes/job-files.js';
 import {
   cancelJob,
@@ -127,8 +128,6 @@ function methodNotAllowed(method: string, allowed: string): ArmHttpError {
   );
 }
 
-const STUDIO_PAGE = `<!doctype html><meta charset="utf-8"><title>amlkit studio</title><p>The amlkit studio is not bundled with this service yet. Use <code>amlkit job show</code> or <code>amlkit job stream</code>.</p>`;
-
 /** The request handler of the local service. */
 export function createRequestHandler(
   ctx: ServiceContext,
@@ -174,12 +173,7 @@ async function handle(
     return;
   }
   if (first === 'studio') {
-    const body = Buffer.from(STUDIO_PAGE, 'utf8');
-    res.writeHead(200, {
-      'Content-Type': 'text/html; charset=utf-8',
-      'Content-Length': String(body.length),
-    });
-    res.end(body);
+    await serveStudio(req, res, segments.slice(1), ctx.studioDir);
     return;
   }
   if (!authorized(req, ctx.token)) {

@@ -20,6 +20,8 @@ export interface ServiceContext {
   readonly maxBlobBytes: number;
   readonly pageSize: number;
   readonly heartbeatMs: number;
+  /** The studio build served at `/studio` (`undefined`: a 404 page says it is not installed). */
+  readonly studioDir: string | undefined;
   /** `systemData.createdBy` of new jobs (the OS user). */
   readonly createdBy: string;
   /** The base URL (`http://127.0.0.1:<port>`), known once listening. */
