@@ -112,6 +112,7 @@ export class LoadDocument implements ParseEnvironment {
     return {
       value,
       file: parsed.file,
+      text: parsed.text,
       basePath: child.basePath,
       validate<T>(schema: Schema<T>): T | Invalid {
         return schema.parse(value, new ParseContext(child, [], child.issues));

@@ -49,6 +49,8 @@ export interface RelatedDocument {
   readonly value: unknown;
   /** Absolute path of the file. */
   readonly file: string;
+  /** The file's text as read (already in memory: no second read needed). */
+  readonly text: string;
   /** Directory of the file: relative paths inside it resolve against this. */
   readonly basePath: string;
   /**

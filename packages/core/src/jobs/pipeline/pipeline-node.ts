@@ -5,7 +5,6 @@
  * is written inline in job form (`command:` + `environment:` …), which the pipeline turns
  * into an anonymous component, as the SDK does.
  */
-import { readFile } from 'node:fs/promises';
 import { commandLimitsSchema } from '../../entities/command-limits.js';
 import { computeSchema } from '../../entities/compute.js';
 import { distributionSchema } from '../../entities/distribution.js';
@@ -154,8 +153,7 @@ export function componentReferenceSchema(type: ComponentType): Schema<string | C
             });
             return;
           }
-          const text = await readFile(doc.file, 'utf8').catch(() => '');
-          const schemaUrl = SCHEMA_LINE_RE.exec(text)?.[1];
+          const schemaUrl = SCHEMA_LINE_RE.exec(doc.text)?.[1];
           if (isPromptFlow(doc.value, schemaUrl)) {
             c.report(
               'JOB_UNSUPPORTED_COMPONENT',
