@@ -225,4 +225,5 @@ export type {
   PythonJsonDumpsOptions,
   PyyamlDumpOptions,
   AnonymousEnvironmentVersionInput,
+  AnonymousEnvironmentVersionOptions,
 } from './hashing/index.js';

@@ -6,6 +6,7 @@
 import { resolve } from 'node:path';
 import { anonymousEnvironmentVersion } from '../hashing/anonymous-environment-version.js';
 import { buildContextUploadHash } from '../hashing/build-context-hash.node.js';
+import { md5HexNode } from '../hashing/md5.node.js';
 import type { PyValue } from '../hashing/py-float.js';
 import { pyyamlDump } from '../hashing/pyyaml-dump.js';
 import { describeReceived, isRecord } from '../internal/received.js';
@@ -99,6 +100,9 @@ function checkReference(value: string, ctx: ParseContext): string | Invalid {
   return INVALID;
 }
 
+/** The loader runs in Node: hash with `node:crypto` (same digests as the pure-JS MD5). */
+const NODE_MD5 = { md5Hex: md5HexNode } as const;
+
 /** Fills in the anonymous name/version (and loads a `conda_file` path) after the synchronous pass. */
 function finishInline(env: InlineEnvironment, ctx: ParseContext): InlineEnvironment {
   const basePath = ctx.env.basePath;
@@ -120,12 +124,15 @@ function finishInline(env: InlineEnvironment, ctx: ParseContext): InlineEnvironm
           return;
         }
         const uploadHash = buildContextUploadHash(folder);
-        env.version = anonymousEnvironmentVersion({
-          build:
-            build.dockerfilePath === undefined
-              ? { uploadHash }
-              : { uploadHash, dockerfilePath: build.dockerfilePath },
-        });
+        env.version = anonymousEnvironmentVersion(
+          {
+            build:
+              build.dockerfilePath === undefined
+                ? { uploadHash }
+                : { uploadHash, dockerfilePath: build.dockerfilePath },
+          },
+          NODE_MD5,
+        );
       });
     }
   }
@@ -158,7 +165,7 @@ function setVersion(env: InlineEnvironment): void {
     input.condaFileYaml = pyyamlDump(env.condaFile as unknown as PyValue, { sortKeys: true });
   if (env.inferenceConfig !== undefined)
     input.inferenceConfig = env.inferenceConfig as unknown as PyValue;
-  env.version = anonymousEnvironmentVersion(input);
+  env.version = anonymousEnvironmentVersion(input, NODE_MD5);
 }
 
 /**

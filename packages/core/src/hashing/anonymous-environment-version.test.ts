@@ -5,6 +5,7 @@ import {
   type AnonymousEnvironmentVersionInput,
 } from './anonymous-environment-version.js';
 import { md5Hex } from './md5.js';
+import { md5HexNode } from './md5.node.js';
 import { pythonStrJoin } from './python-str-join.js';
 import { pyyamlDump } from './pyyaml-dump.js';
 import { callsOf } from './test-support/corpus.js';
@@ -43,6 +44,7 @@ describe('anonymousEnvironmentVersion', () => {
       }
       const version = anonymousEnvironmentVersion(input);
       expect(version, file).toBe(call.version);
+      expect(anonymousEnvironmentVersion(input, { md5Hex: md5HexNode }), file).toBe(call.version);
       expect(`${WS}/environments/CliV2AnonymousEnvironment/versions/${version}`, file).toBe(
         call.id,
       );
@@ -76,6 +78,18 @@ describe('anonymousEnvironmentVersion', () => {
     expect(
       anonymousEnvironmentVersion({ build: { uploadHash: 'u', dockerfilePath: 'Dockerfile.gpu' } }),
     ).toBe(md5Hex(pythonStrJoin(md5Hex('u'), md5Hex('Dockerfile.gpu'))));
+  });
+
+  it('hashes with the injected md5Hex', () => {
+    const seen: string[] = [];
+    const tagged = (text: string): string => {
+      seen.push(text);
+      return md5Hex(`salt:${text}`);
+    };
+    const version = anonymousEnvironmentVersion({ image: 'img' }, { md5Hex: tagged });
+    expect(seen[0]).toBe('img');
+    expect(version).toBe(md5Hex(`salt:${pythonStrJoin('', md5Hex('salt:img'))}`));
+    expect(version).not.toBe(anonymousEnvironmentVersion({ image: 'img' }));
   });
 
   it('rejects an environment with neither or both of image and build', () => {

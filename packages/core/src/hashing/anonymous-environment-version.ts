@@ -23,6 +23,16 @@ export interface AnonymousEnvironmentVersionInput {
   };
 }
 
+/** Options of {@link anonymousEnvironmentVersion}. */
+export interface AnonymousEnvironmentVersionOptions {
+  /**
+   * The MD5 to use (UTF-8 bytes in, 32 lowercase hex characters out). Node callers may pass a
+   * `node:crypto` one (the loader does); the result is the same.
+   * @default md5Hex (pure JavaScript, runs in browsers)
+   */
+  readonly md5Hex?: (text: string) => string;
+}
+
 /**
  * The version `V` of `WS/environments/CliV2AnonymousEnvironment/versions/<V>`, as azure-ai-ml
  * 1.4.0's `Environment._generate_anonymous_name_version` computes it (`md5` = lowercase hex MD5
@@ -40,7 +50,11 @@ export interface AnonymousEnvironmentVersionInput {
  * // 'e6b10c1cf68e59c9ebd6f84184973c4b'
  * ```
  */
-export function anonymousEnvironmentVersion(input: AnonymousEnvironmentVersionInput): string {
+export function anonymousEnvironmentVersion(
+  input: AnonymousEnvironmentVersionInput,
+  options: AnonymousEnvironmentVersionOptions = {},
+): string {
+  const md5 = options.md5Hex ?? md5Hex;
   const hasImage = input.image !== undefined && input.image !== '';
   const hasBuild = input.build !== undefined;
   if (hasImage === hasBuild) {
@@ -50,21 +64,21 @@ export function anonymousEnvironmentVersion(input: AnonymousEnvironmentVersionIn
   }
   let hash = '';
   if (input.image !== undefined && input.image !== '') {
-    hash = pythonStrJoin(hash, md5Hex(input.image));
+    hash = pythonStrJoin(hash, md5(input.image));
     if (isTruthy(input.inferenceConfig)) {
-      hash = pythonStrJoin(hash, md5Hex(pyyamlDump(input.inferenceConfig, { sortKeys: true })));
+      hash = pythonStrJoin(hash, md5(pyyamlDump(input.inferenceConfig, { sortKeys: true })));
     }
     if (input.condaFileYaml !== undefined && input.condaFileYaml !== '') {
-      hash = pythonStrJoin(hash, md5Hex(input.condaFileYaml));
+      hash = pythonStrJoin(hash, md5(input.condaFileYaml));
     }
   } else if (input.build !== undefined) {
     const { uploadHash, dockerfilePath } = input.build;
-    hash = pythonStrJoin(hash, md5Hex(uploadHash));
+    hash = pythonStrJoin(hash, md5(uploadHash));
     if (dockerfilePath !== undefined && dockerfilePath !== '') {
-      hash = pythonStrJoin(hash, md5Hex(dockerfilePath));
+      hash = pythonStrJoin(hash, md5(dockerfilePath));
     }
   }
-  return md5Hex(hash);
+  return md5(hash);
 }
 
 /** Python truthiness: None, False, 0, 0.0, '' and empty lists/dicts are false. */

@@ -38,10 +38,13 @@ import path from 'node:path';
 
 import { isIgnored, parseIgnoreFile, type IgnorePattern } from './internal/gitwildmatch.js';
 import { compareCodePoints } from './internal/python-sort.js';
-import { createMd5, type Md5 } from './md5.js';
+import type { Md5 } from './md5.js';
+import { createMd5Node } from './md5.node.js';
 
 const SEED = 'Initialize for october 2021 AML CLI version';
-const CHUNK_BYTES = 1024 * 1024;
+const CHUNK_BYTES = 64 * 1024;
+/** One read buffer for every call (the walk is synchronous, so calls never overlap). */
+let sharedChunk: Uint8Array | undefined;
 
 function feedFile(md5: Md5, file: string, buffer: Uint8Array): void {
   const fd = openSync(file, 'r');
@@ -95,8 +98,9 @@ export function buildContextUploadHash(folder: string): string {
       `buildContextUploadHash: cannot hash ${root}: expected an existing folder or file, received a path that does not exist`,
     );
   }
-  const md5 = createMd5().update(SEED);
-  const buffer = new Uint8Array(CHUNK_BYTES);
+  const md5 = createMd5Node().update(SEED);
+  sharedChunk ??= new Uint8Array(CHUNK_BYTES);
+  const buffer = sharedChunk;
   if (!stats.isDirectory()) {
     feedFile(md5, root, buffer);
     return md5.digestHex();

@@ -17,5 +17,8 @@ export type { PyyamlDumpOptions } from './pyyaml-dump.js';
 export { pythonJsonDumps } from './python-json-dumps.js';
 export type { PythonJsonDumpsOptions } from './python-json-dumps.js';
 export { anonymousEnvironmentVersion } from './anonymous-environment-version.js';
-export type { AnonymousEnvironmentVersionInput } from './anonymous-environment-version.js';
+export type {
+  AnonymousEnvironmentVersionInput,
+  AnonymousEnvironmentVersionOptions,
+} from './anonymous-environment-version.js';
 export { anonymousComponentId } from './anonymous-component-id.js';
