@@ -44,3 +44,29 @@ export function loadWorkspaceConfig(
 }
 
 export { nodeFileSystem } from './jobs/node-file-system.js';
+export {
+  createAzureBlobUploader,
+  DEFAULT_MAX_SNAPSHOT_BYTES,
+  IGNORE_FILE_NAMES,
+} from './azure/create-azure-blob-uploader.js';
+export type {
+  AzureBlobUploaderOptions,
+  IgnoreRulesFactory,
+} from './azure/create-azure-blob-uploader.js';
+
+// Azure Machine Learning workspaces (browser-safe, exported here until the main entry lists them)
+export { createAzureResolver } from './azure/create-azure-resolver.js';
+export type { AzureResolver, AzureResolverOptions } from './azure/create-azure-resolver.js';
+export type {
+  AzureDatastore,
+  AzureDatastoreSecret,
+  AzureUploader,
+  AzureUploadKind,
+  AzureUploadOptions,
+  AzureUploadResult,
+} from './azure/azure-uploader.js';
+export { discoverWorkspaceEndpoints } from './azure/discover-workspace-endpoints.js';
+export type {
+  DiscoverWorkspaceEndpointsOptions,
+  WorkspaceEndpoints,
+} from './azure/discover-workspace-endpoints.js';
