@@ -123,8 +123,7 @@ export function restOriginResolver(inner: AssetResolver, rawProperties: Dict): A
   collectStrings(rawProperties, known);
   const computeId =
     typeof rawProperties['computeId'] === 'string' ? rawProperties['computeId'] : undefined;
-  return {
-    ...inner,
+  const wrapper: AssetResolver = {
     resolveCompute: (compute, context) => {
       if (
         computeId !== undefined &&
@@ -149,4 +148,17 @@ export function restOriginResolver(inner: AssetResolver, rawProperties: Dict): A
         ? Promise.resolve(datastore)
         : inner.resolveDatastore(datastore, context),
   };
+  // Optional methods are delegated (not spread: a class-based resolver keeps them on its prototype).
+  if (inner.getCompute !== undefined) {
+    wrapper.getCompute = (compute, context) =>
+      inner.getCompute?.(compute, context) ?? inner.resolveCompute(compute, context);
+  }
+  if (inner.resolveComponent !== undefined) {
+    wrapper.resolveComponent = (component, context) =>
+      'reference' in component && known.has(component.reference)
+        ? Promise.resolve(component.reference)
+        : (inner.resolveComponent?.(component, context) ??
+          Promise.reject(new TypeError('resolveComponent disappeared from the resolver')));
+  }
+  return wrapper;
 }
