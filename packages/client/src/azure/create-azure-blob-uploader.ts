@@ -226,15 +226,14 @@ export function createAzureBlobUploader(options: AzureBlobUploaderOptions = {}):
     return manifest.digest('hex').slice(0, 32);
   }
 
+  /** The metadata of a completed upload of exactly this blob path (file or folder), if any. */
   async function existing(
     container: ContainerClient,
-    prefix: string,
+    blobPath: string,
   ): Promise<Record<string, string> | undefined> {
-    for await (const blob of container.listBlobsFlat({
-      prefix: `${prefix}/`,
-      includeMetadata: true,
-    })) {
-      if (blob.metadata?.[STATUS_KEY] === COMPLETED) return blob.metadata;
+    for await (const blob of container.listBlobsFlat({ prefix: blobPath, includeMetadata: true })) {
+      const inside = blob.name === blobPath || blob.name.startsWith(`${blobPath}/`);
+      if (inside && blob.metadata?.[STATUS_KEY] === COMPLETED) return blob.metadata;
     }
     return undefined;
   }
@@ -253,7 +252,7 @@ export function createAzureBlobUploader(options: AzureBlobUploaderOptions = {}):
       const blobPath = `LocalUpload/${hash}/${name}`;
       const { client, url } = containerOf(uploadOptions.datastore);
       const totalBytes = files.reduce((sum, file) => sum + file.size, 0);
-      const found = await existing(client, `LocalUpload/${hash}`);
+      const found = await existing(client, blobPath);
       const base = {
         hash,
         blobPath,

@@ -108,6 +108,22 @@ describe('createAzureBlobUploader', () => {
     expect(await listBlobNames(container)).toHaveLength(4);
   });
 
+  it('uploads folders with equal contents but different names to their own paths', async () => {
+    const { container, datastore } = await fresh();
+    const a = await tree({ 'OMITTED.txt': 'same\n' });
+    const b = join(a, '..', 'data');
+    await mkdir(b);
+    await writeFile(join(b, 'OMITTED.txt'), 'same\n');
+    const first = await uploader().upload(a, { datastore, kind: 'input' });
+    const second = await uploader().upload(b, { datastore, kind: 'input' });
+    expect(second.hash).toBe(first.hash);
+    expect(second.uploaded).toBe(true);
+    expect(await listBlobNames(container)).toEqual([
+      `LocalUpload/${first.hash}/data/OMITTED.txt`,
+      `LocalUpload/${first.hash}/src/OMITTED.txt`,
+    ]);
+  });
+
   it('rejects a code snapshot over the size limit and names the largest files', async () => {
     const { container, datastore } = await fresh();
     const dir = await tree({
