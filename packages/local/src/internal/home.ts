@@ -13,8 +13,9 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 
+import Database from 'better-sqlite3';
+
 import { LocalServiceError, LocalServiceErrorCode } from '../local-service-error.js';
-import { isProcessAlive } from '../server-info.js';
 import type { ServerInfo } from '../server-info.js';
 
 /** The files and folders of a data directory. */
@@ -96,68 +97,65 @@ export function ensureToken(layout: HomeLayout): string {
 /** The homes this process holds the lock of. */
 const LOCKED_HOMES = new Set<string>();
 
+function holderOf(layout: HomeLayout): string {
+  try {
+    const pid = readFileSync(layout.lock, 'utf8').trim();
+    return /^\d+$/.test(pid) ? `the service with pid ${pid}` : 'another service';
+  } catch {
+    return 'another service';
+  }
+}
+
+function homeLocked(layout: HomeLayout, holder: string): LocalServiceError {
+  return new LocalServiceError(
+    LocalServiceErrorCode.HomeLocked,
+    `startLocalService: the data directory ${layout.home} is in use by ${holder} (${layout.lock}); stop it or use another AMLKIT_HOME`,
+  );
+}
+
 /**
- * Takes the exclusive `server.lock` of the data directory for this process. A lock left by a
- * dead process is replaced.
- * @throws {LocalServiceError} `HomeLocked` when a live process holds it.
+ * Takes the exclusive lock of the data directory for this process and returns its release.
+ *
+ * The lock is an exclusive SQLite transaction on `server.lock.db` (an OS file lock): it is
+ * atomic between racing starts and the OS drops it when the holder dies, even by kill -9, so
+ * there is no stale lock to guess about. `server.lock` only tells people which pid holds it.
+ * @throws {LocalServiceError} `HomeLocked` when another live service holds it.
  */
 export function acquireLock(layout: HomeLayout): () => void {
   if (LOCKED_HOMES.has(layout.home)) {
-    throw new LocalServiceError(
-      LocalServiceErrorCode.HomeLocked,
-      `startLocalService: the data directory ${layout.home} is in use by another service in this process (pid ${String(process.pid)}); close it first or use another home`,
-    );
+    throw homeLocked(layout, `another service in this process (pid ${String(process.pid)})`);
   }
-  for (let attempt = 0; attempt < 3; attempt += 1) {
-    try {
-      const fd = openSync(layout.lock, 'wx', 0o600);
-      try {
-        writeSync(fd, `${String(process.pid)}\n`);
-      } finally {
-        closeSync(fd);
-      }
-      LOCKED_HOMES.add(layout.home);
-      return () => {
-        LOCKED_HOMES.delete(layout.home);
-        try {
-          if (readFileSync(layout.lock, 'utf8').trim() === String(process.pid))
-            unlinkSync(layout.lock);
-        } catch {
-          // already gone
-        }
-      };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
-        throw unusable(`could not create the lock file ${layout.lock}`, error);
-      }
-    }
-    let holder = Number.NaN;
-    try {
-      holder = Number.parseInt(readFileSync(layout.lock, 'utf8').trim(), 10);
-    } catch {
-      // vanished or unreadable: treat as stale
-    }
-    if (
-      Number.isInteger(holder) &&
-      holder > 0 &&
-      holder !== process.pid &&
-      isProcessAlive(holder)
-    ) {
-      throw new LocalServiceError(
-        LocalServiceErrorCode.HomeLocked,
-        `startLocalService: the data directory ${layout.home} is in use by the service with pid ${String(holder)} (${layout.lock}); stop it or use another AMLKIT_HOME`,
-      );
-    }
-    try {
-      unlinkSync(layout.lock);
-    } catch {
-      // another process removed it first
-    }
+  let db: Database.Database;
+  try {
+    db = new Database(`${layout.lock}.db`);
+    db.pragma('busy_timeout = 0');
+    db.pragma('locking_mode = EXCLUSIVE');
+  } catch (error) {
+    throw unusable(`could not open the lock ${layout.lock}.db`, error);
   }
-  throw new LocalServiceError(
-    LocalServiceErrorCode.HomeLocked,
-    `startLocalService: could not take the lock ${layout.lock}: another process keeps recreating it`,
-  );
+  try {
+    db.exec('BEGIN EXCLUSIVE');
+  } catch (error) {
+    db.close();
+    if ((error as { code?: unknown }).code === 'SQLITE_BUSY')
+      throw homeLocked(layout, holderOf(layout));
+    throw unusable(`could not take the lock ${layout.lock}.db`, error);
+  }
+  LOCKED_HOMES.add(layout.home);
+  try {
+    writeFileSync(layout.lock, `${String(process.pid)}\n`, { mode: 0o600 });
+  } catch {
+    // informational only
+  }
+  return () => {
+    LOCKED_HOMES.delete(layout.home);
+    try {
+      if (readFileSync(layout.lock, 'utf8').trim() === String(process.pid)) unlinkSync(layout.lock);
+    } catch {
+      // already gone
+    }
+    db.close();
+  };
 }
 
 /** Writes `server.json` atomically (temp file + rename). */
