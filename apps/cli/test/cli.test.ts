@@ -11,6 +11,7 @@ const VALID_EXAMPLES = [
   ['examples/code-folder/job.yml', 'command'],
   ['examples/failing-job.yml', 'command'],
   ['examples/long-job.yml', 'command'],
+  ['examples/timeout-job.yml', 'command'],
   ['examples/distributed.yml', 'command'],
   ['examples/sweep.yml', 'sweep'],
 ] as const;

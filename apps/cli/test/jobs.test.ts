@@ -219,6 +219,12 @@ describe('amlkit job create --stream on the local service', () => {
     expect(texts.some((text) => /^rank 1 of 2, master 127\.0\.0\.1:\d+$/m.test(text))).toBe(true);
     expect(run.stderr).toContain('ended Completed');
   }, 60_000);
+  it('stops timeout-job.yml at its limits.timeout: Canceled, exit 6', async () => {
+    const run = await amlkit(['job', 'create', '-f', 'examples/timeout-job.yml', '--stream']);
+    expect(run.code).toBe(6);
+    expect(run.stdout).toContain('starting a 60 s task with a 2 s limit');
+    expect(run.stderr).toContain('ended Canceled');
+  }, 60_000);
 });
 
 describe('amlkit job wait / cancel on a long job', () => {
