@@ -6,6 +6,7 @@ import type { JobsApi } from './jobs/jobs-api.js';
 import type { AssetResolver } from './resolver/asset-resolver.js';
 import { createOfflineResolver } from './resolver/create-offline-resolver.js';
 import { createLocalResolver, LOCAL_WORKSPACE_SCOPE } from './resolver/local-resolver.js';
+import type { LocalResolverOptions } from './resolver/local-resolver.js';
 import { createTransport } from './transport/create-transport.js';
 import type { TransportOptions } from './transport/create-transport.js';
 import type { WorkspaceConfig } from './workspace/resolve-workspace.js';
@@ -188,6 +189,11 @@ export interface LocalClientOptions extends Omit<
    * @default nothing is left out
    */
   readonly ignore?: ((relativePath: string, isDirectory: boolean) => boolean) | undefined;
+  /**
+   * Compiles a folder's `.amlignore`/`.gitignore` rules into a predicate (gitwildmatch). Without
+   * it, uploading a folder that has such a file fails (see `createLocalResolver`).
+   */
+  readonly ignoreRules?: LocalResolverOptions['ignoreRules'];
 }
 
 /**
@@ -207,7 +213,7 @@ export interface LocalClientOptions extends Omit<
  * ```
  */
 export function createLocalClient(options: LocalClientOptions): AmlClient {
-  const { url, token, ignore, workspace, ...rest } = options;
+  const { url, token, ignore, ignoreRules, workspace, ...rest } = options;
   const credential = createStaticTokenCredential(token);
   const scope = workspace ?? LOCAL_WORKSPACE_SCOPE;
   const transport = createTransport({
@@ -226,6 +232,7 @@ export function createLocalClient(options: LocalClientOptions): AmlClient {
     fetch: rest.fetch,
     fileSystem: rest.fileSystem,
     ignore,
+    ignoreRules,
   });
   return createClient({
     ...rest,

@@ -40,7 +40,18 @@ export interface LocalResolverOptions {
    * @default nothing is left out
    */
   readonly ignore?: ((relativePath: string, isDirectory: boolean) => boolean) | undefined;
+  /**
+   * Compiles the rules of the uploaded folder's root `.amlignore` (else `.gitignore`) into a
+   * predicate (gitwildmatch, as azure-ai-ml). Without it, uploading a folder that has such a
+   * file fails with `AssetResolutionError` rather than upload what the rules exclude.
+   */
+  readonly ignoreRules?:
+    | ((text: string, file: string) => (relativePath: string, isDirectory: boolean) => boolean)
+    | undefined;
 }
+
+/** The ignore files read at the root of an uploaded folder, first found wins (as azure-ai-ml). */
+const IGNORE_FILES = ['.amlignore', '.gitignore'] as const;
 
 const URL_RE = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//;
 const ARM_RE = /^(?:azureml:)?\/subscriptions\//i;
@@ -94,6 +105,25 @@ export function createLocalResolver(options: LocalResolverOptions): AssetResolve
   const uploader = createBlobUploader(options);
   const ignore = options.ignore ?? (() => false);
 
+  async function ignoreRulesOf(
+    root: string,
+  ): Promise<((relativePath: string, isDirectory: boolean) => boolean) | undefined> {
+    const fs = files();
+    for (const name of IGNORE_FILES) {
+      const file = `${root}/${name}`;
+      if ((await fs.stat(file))?.kind !== 'file') continue;
+      if (options.ignoreRules === undefined) {
+        throw new AssetResolutionError({
+          message: `Cannot upload ${JSON.stringify(root)}: it has ${name} rules and no matcher was given to apply them: expected the ignoreRules option of createLocalResolver, received none (refusing to upload files the rules may exclude)`,
+          reference: root,
+          assetKind: 'path',
+        });
+      }
+      return options.ignoreRules(new TextDecoder().decode(await fs.readFile(file)), file);
+    }
+    return undefined;
+  }
+
   function files(): ClientFileSystem {
     if (options.fileSystem === undefined) {
       throw new TypeError(
@@ -134,6 +164,13 @@ export function createLocalResolver(options: LocalResolverOptions): AssetResolve
       await add(root, prefix === '' ? basenamePosix(root) : prefix, stat.mode);
       return out;
     }
+    const base = root.replace(/\/+$/, '');
+    const rules = await ignoreRulesOf(base);
+    const skip =
+      rules === undefined
+        ? ignore
+        : (path: string, isDirectory: boolean) =>
+            ignore(path, isDirectory) || rules(path, isDirectory);
     const walk = async (dir: string, relative: string, depth: number): Promise<void> => {
       if (depth > MAX_DEPTH) return;
       const entries = [...(await fs.readDirectory(dir))].sort((a, b) =>
@@ -143,7 +180,7 @@ export function createLocalResolver(options: LocalResolverOptions): AssetResolve
         const rel = relative === '' ? entry.name : `${relative}/${entry.name}`;
         const absolute = `${dir}/${entry.name}`;
         if (entry.kind === 'other') continue;
-        if (ignore(rel, entry.kind === 'directory')) continue;
+        if (skip(rel, entry.kind === 'directory')) continue;
         const target = prefix === '' ? rel : `${prefix}/${rel}`;
         if (entry.kind === 'directory') await walk(absolute, rel, depth + 1);
         else {
@@ -152,7 +189,7 @@ export function createLocalResolver(options: LocalResolverOptions): AssetResolve
         }
       }
     };
-    await walk(root.replace(/\/+$/, ''), '', 0);
+    await walk(base, '', 0);
     return out;
   }
 

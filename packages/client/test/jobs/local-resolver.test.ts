@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -80,6 +80,46 @@ describe('createLocalResolver', () => {
       await resolver.resolveInput({ type: 'uri_folder', path: '${{parent.inputs.rows}}' }, context),
     ).toBe('${{parent.inputs.rows}}');
     expect(fake.requests).toHaveLength(0);
+  });
+
+  it('refuses a folder with an .amlignore when no rule matcher was given', async () => {
+    const folder = join(dir, 'with-ignore');
+    await mkdir(folder, { recursive: true });
+    await writeFile(join(folder, '.amlignore'), 'secret.txt\n');
+    await writeFile(join(folder, 'secret.txt'), 'do not upload');
+    await writeFile(join(folder, 'main.py'), 'print(1)');
+    const error: unknown = await resolver
+      .resolveCode({ path: './with-ignore' }, { jobDir: dir })
+      .catch((e: unknown) => e);
+    expect(isAssetResolutionError(error)).toBe(true);
+    expect((error as Error).message).toMatch(/\.amlignore rules and no matcher/);
+    expect(fake.requests).toHaveLength(0);
+  });
+
+  it('applies the .amlignore rules through ignoreRules (before .gitignore)', async () => {
+    const folder = join(dir, 'with-rules');
+    await mkdir(folder, { recursive: true });
+    await writeFile(join(folder, '.amlignore'), 'secret.txt\n');
+    await writeFile(join(folder, '.gitignore'), 'main.py\n');
+    await writeFile(join(folder, 'secret.txt'), 'do not upload');
+    await writeFile(join(folder, 'main.py'), 'print(1)');
+    const seen: string[] = [];
+    const credential = createStaticTokenCredential(FAKE_TOKEN);
+    const withRules = createLocalResolver({
+      transport: createTransport({ baseUrl: fake.url, credential }),
+      credential,
+      fileSystem: nodeFileSystem,
+      ignoreRules: (text, file) => {
+        seen.push(file.split('/').pop() ?? '');
+        const names = text.split('\n').filter(Boolean);
+        return (path) => names.includes(path);
+      },
+    });
+    const codeId = await withRules.resolveCode({ path: './with-rules' }, { jobDir: dir });
+    const id = /codes\/([0-9a-f]{64})\/versions/.exec(codeId)?.[1] ?? '';
+    const manifest = fake.snapshots.get(id) as { files: { path: string }[] };
+    expect(manifest.files.map((f) => f.path)).toEqual(['.amlignore', '.gitignore', 'main.py']);
+    expect(seen).toEqual(['.amlignore']);
   });
 
   it('reports a local path that does not exist as AssetResolutionError', async () => {
