@@ -131,7 +131,7 @@ export interface StreamJobOptions extends WaitJobOptions {
   readonly cursor?: LogCursor | undefined;
   /**
    * Which log files to read.
-   * @default the Python SDK's choice: `user_logs/std_log*.txt` of rank 0 when present, else every file
+   * @default the Python SDK's choice: `user_logs/std_log*.txt` of rank 0 when present, else the legacy `azureml-logs/NN_*.txt` (pipeline: `logs/azureml/executionlogs.txt`, sweep: `azureml-logs/hyperdrive.txt`); never system logs
    */
   readonly logFilter?: ((file: string) => boolean) | undefined;
 }

@@ -49,8 +49,9 @@ describe('defaultLogSelection', () => {
         'user_logs/std_log_process_1.txt',
       ]),
     ).toEqual(['user_logs/std_log.txt', 'user_logs/std_log_process_0.txt']);
-    expect(defaultLogSelection(['azureml-logs/70_driver_log.txt'])).toEqual([
-      'azureml-logs/70_driver_log.txt',
-    ]);
+    expect(
+      defaultLogSelection(['azureml-logs/70_driver_log.txt', 'azureml-logs/process_info.json']),
+    ).toEqual(['azureml-logs/70_driver_log.txt']);
+    expect(defaultLogSelection(['system_logs/executor.txt'])).toEqual([]);
   });
 });

@@ -8,10 +8,21 @@ const COMMON_RUNTIME_LOG = /^user_logs\/std_log[\D]*[0]*(?:_ps)?\.txt$/;
 /** A partial line longer than this is emitted anyway (cut at a UTF-8 boundary). */
 const MAX_PENDING_BYTES = 64 * 1024;
 
-/** The SDK's log choice: the common-runtime user log of rank 0 when present, else every file. */
+/** The SDK's legacy per-type patterns (command, pipeline, sweep), used when there is no common-runtime log. */
+const LEGACY_LOGS: readonly RegExp[] = [
+  /^azureml-logs\/\d{2}.+\.txt$/,
+  /^logs\/azureml\/executionlogs\.txt$/,
+  /^azureml-logs\/hyperdrive\.txt$/,
+];
+
+/**
+ * The SDK's log choice (`stream_logs_until_completion`): the common-runtime user log of rank 0
+ * when present, else the legacy driver/pipeline/sweep logs; system logs are never streamed.
+ */
 export function defaultLogSelection(files: readonly string[]): readonly string[] {
   const preferred = files.filter((file) => COMMON_RUNTIME_LOG.test(file));
-  return preferred.length > 0 ? preferred : files;
+  if (preferred.length > 0) return preferred;
+  return files.filter((file) => LEGACY_LOGS.some((pattern) => pattern.test(file)));
 }
 
 /** The length of the longest prefix of `bytes` that does not end inside a UTF-8 sequence. */
