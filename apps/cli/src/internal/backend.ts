@@ -34,6 +34,11 @@ export interface ConnectOptions {
   readonly command: string;
   /** Aborts the connection. */
   readonly signal?: AbortSignal | undefined;
+  /**
+   * Where the `config.json` search starts.
+   * @default process.cwd()
+   */
+  readonly cwd?: string | undefined;
   /** Called when this command starts the local service. */
   readonly onStart?: ((pid: number) => void) | undefined;
 }
@@ -75,7 +80,7 @@ function given(value: string | undefined): value is string {
  */
 export async function resolveTarget(
   flags: WorkspaceFlags,
-  options: Pick<ConnectOptions, 'env' | 'command' | 'signal'>,
+  options: Pick<ConnectOptions, 'env' | 'command' | 'signal' | 'cwd'>,
 ): Promise<Target> {
   const home = amlkitHome(options.env);
   if (given(flags.endpoint) && isLoopback(flags.endpoint)) {
@@ -87,7 +92,7 @@ export async function resolveTarget(
   const file =
     explicit || fromEnv
       ? undefined
-      : await findWorkspaceConfigFile(process.cwd(), {
+      : await findWorkspaceConfigFile(options.cwd ?? process.cwd(), {
           readFile: readTextFileIfExists,
           signal: options.signal,
         });
@@ -100,7 +105,9 @@ export async function resolveTarget(
       subscriptionId: flags.subscription,
       resourceGroup: flags.resourceGroup,
       workspaceName: flags.workspaceName,
+      env: options.env,
       signal: options.signal,
+      ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
     });
   } catch (error) {
     if ((error as { name?: unknown }).name !== 'WorkspaceConfigError') throw error;

@@ -6,6 +6,8 @@ import { createColors, useColor } from './colors.js';
 import type { CliIo } from './define-command.js';
 import { exitCodeOfStatus } from './job-view.js';
 
+const FINAL_STATUSES: ReadonlySet<string> = new Set(['Completed', 'Failed', 'Canceled']);
+
 /** Options of {@link followJob}. */
 export interface FollowJobOptions {
   /** Output streams. */
@@ -40,7 +42,10 @@ export async function followJob(
         io.stdout.write(chunk.text);
       },
       onStatus: (transition) => {
-        io.stderr.write(`${colors.cyan('status:')} ${transition.to}\n`);
+        // The final status is reported once, after the last log bytes ("Job … ended …").
+        if (!FINAL_STATUSES.has(transition.to)) {
+          io.stderr.write(`${colors.cyan('status:')} ${transition.to}\n`);
+        }
       },
     });
     const code = exitCodeOfStatus(result.status);
