@@ -8,10 +8,13 @@ import { keyToSegment } from './display.js';
 
 interface Measure {
   /** Collection nesting levels of the fully expanded value (scalars are 0). */
-  height: number;
+  readonly height: number;
   /** Alias nodes met when fully expanding the value. */
-  aliases: number;
+  readonly aliases: number;
 }
+
+/** The measure of a scalar (and of anything not counted): shared, so scalars allocate nothing. */
+const NONE: Measure = Object.freeze({ height: 0, aliases: 0 });
 
 /** Limits checked by {@link analyzeDocument}. */
 export interface AnalyzeLimits {
@@ -59,7 +62,7 @@ export function analyzeDocument(
     const cached = memo.get(source);
     if (cached) return cached;
     // A target seen for the first time (or a cycle): measure it without reporting.
-    if (inProgress.has(source)) return { height: 0, aliases: 0 };
+    if (inProgress.has(source)) return NONE;
     inProgress.add(source);
     const m = measureQuiet(source, 0);
     inProgress.delete(source);
@@ -72,11 +75,11 @@ export function analyzeDocument(
     if (depth > limits.maxDepth) return { height: depth, aliases: 0 };
     if (isAlias(node)) {
       const source = resolve(node);
-      if (source === undefined) return { height: 0, aliases: 0 };
+      if (source === undefined) return NONE;
       const m = measureAlias(source);
       return { height: m.height, aliases: Math.min(CAP, m.aliases + 1) };
     }
-    if (!isCollection(node)) return { height: 0, aliases: 0 };
+    if (!isCollection(node)) return NONE;
     let height = 0;
     let aliases = 0;
     for (const item of node.items as unknown[]) {
@@ -93,7 +96,7 @@ export function analyzeDocument(
   };
 
   const visit = (node: unknown, depth: number): Measure => {
-    if (fatal) return { height: 0, aliases: 0 };
+    if (fatal) return NONE;
     if (isAlias(node)) {
       const source = resolve(node);
       if (source === undefined) {
@@ -103,7 +106,7 @@ export function analyzeDocument(
           expected: `an anchor &${node.source} earlier in the document`,
           received: `*${node.source}`,
         });
-        return { height: 0, aliases: 0 };
+        return NONE;
       }
       if (open.has(source)) {
         report(node, {
@@ -112,7 +115,7 @@ export function analyzeDocument(
           expected: 'an alias to a node defined before it and not containing it',
           received: `*${node.source} inside &${node.source}`,
         });
-        return { height: 0, aliases: 0 };
+        return NONE;
       }
       const m = measureAlias(source);
       const expansions = Math.min(CAP, m.aliases + 1);
@@ -132,11 +135,11 @@ export function analyzeDocument(
       }
       return { height: m.height, aliases: expansions };
     }
-    if (!isCollection(node)) return { height: 0, aliases: 0 };
+    if (!isCollection(node)) return NONE;
     if (depth > limits.maxDepth) {
       fatal = true;
       report(node, depthProblem(limits.maxDepth));
-      return { height: 0, aliases: 0 };
+      return NONE;
     }
     let height = 0;
     let aliases = 0;
@@ -193,7 +196,7 @@ export function analyzeDocument(
         }
         const segment = isScalar(keyTarget) ? keyToSegment(keyTarget.value) : '';
         path.push(segment);
-        const km = isAlias(key) ? visit(key, depth + 1) : { height: 0, aliases: 0 };
+        const km = isAlias(key) ? visit(key, depth + 1) : NONE;
         const m = visit(pair.value, depth + 1);
         path.pop();
         if (m.height > height) height = m.height;
