@@ -3,7 +3,7 @@
  * it references), their source maps and issues, the deferred asynchronous checks, and
  * the conversion of issues into located diagnostics.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { DEFAULT_MAX_BYTES, formatPath, isYamlError, parseYaml, readYamlFile } from '@amlkit/yaml';
 import type { ParsedYaml, SetOverride, SourceMap, YamlDiagnostic } from '@amlkit/yaml';
@@ -169,6 +169,34 @@ export class LoadDocument implements ParseEnvironment {
   }
 }
 
+/**
+ * The bytes of a regular file of at most `DEFAULT_MAX_BYTES` (one open, fstat, read, close:
+ * no separate path `stat`), or undefined for anything else (missing, a folder, a pipe, too
+ * large), which `readYamlFile` then reads or reports precisely.
+ */
+function readSmallFile(file: string): Uint8Array | undefined {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch {
+    return undefined;
+  }
+  try {
+    const info = fstatSync(fd);
+    if (!info.isFile() || info.size > DEFAULT_MAX_BYTES) return undefined;
+    const bytes = new Uint8Array(info.size);
+    let length = 0;
+    while (length < bytes.length) {
+      const read = readSync(fd, bytes, length, bytes.length - length, null);
+      if (read === 0) break;
+      length += read;
+    }
+    return length === bytes.length ? bytes : bytes.subarray(0, length);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** State shared by every document of one load. */
 export class LoadSession {
   readonly documents: LoadDocument[] = [];
@@ -216,12 +244,8 @@ export class LoadSession {
   private readYamlUncached(file: string): Promise<ParsedYaml> {
     this.signal?.throwIfAborted();
     try {
-      const info = statSync(file, { throwIfNoEntry: false });
-      if (info?.isFile() === true && info.size <= DEFAULT_MAX_BYTES) {
-        const bytes = readFileSync(file);
-        const text = utf8.decode(bytes);
-        return Promise.resolve(parseYaml(text, { file }));
-      }
+      const bytes = readSmallFile(file);
+      if (bytes !== undefined) return Promise.resolve(parseYaml(utf8.decode(bytes), { file }));
     } catch (error) {
       if (isYamlError(error)) return Promise.reject(error);
       // fall through: readYamlFile reports the precise problem
