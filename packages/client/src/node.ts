@@ -70,3 +70,8 @@ export type {
   DiscoverWorkspaceEndpointsOptions,
   WorkspaceEndpoints,
 } from './azure/discover-workspace-endpoints.js';
+export { downloadAzureJobOutputs } from './azure/download-azure-job-outputs.js';
+export type {
+  AzureDownloadedFile,
+  DownloadAzureJobOutputsOptions,
+} from './azure/download-azure-job-outputs.js';

@@ -19,6 +19,7 @@ export const WS =
   '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.MachineLearningServices/workspaces/ws';
 export const TOKEN = 'arm-token-value';
 export const CONTAINER = 'azureml-blobstore-0000';
+export const ARTIFACT_CONTAINER = 'azureml';
 
 export interface RecordedCall {
   readonly method: string;
@@ -31,6 +32,10 @@ export interface RecordedCall {
 
 export interface RunState {
   status: string;
+  /** The job's REST outputs (`{ uri }`), when a test gives some. */
+  outputs?: Record<string, { jobOutputType: string; uri?: string }>;
+  /** The job's `properties` dictionary (reuse markers). */
+  tags?: Record<string, string>;
   /** Log name → content (grows between polls when a test appends). */
   logs: Record<string, string>;
 }
@@ -81,20 +86,25 @@ export async function startArmEmulator(
     responses: { '200': { body: Record<string, unknown> } };
   };
 
-  const datastore = {
-    id: `${WS}/datastores/workspaceblobstore`,
-    name: 'workspaceblobstore',
+  const datastoreOf = (name: string, containerName: string, isDefault: boolean) => ({
+    id: `${WS}/datastores/${name}`,
+    name,
     type: 'Microsoft.MachineLearningServices/workspaces/datastores',
     properties: {
       datastoreType: 'AzureBlob',
       accountName: AZURITE_ACCOUNT,
-      containerName: CONTAINER,
+      containerName,
       endpoint: options.datastoreEndpoint ?? 'core.windows.net',
       protocol: 'https',
-      isDefault: true,
+      isDefault,
       credentials: { credentialsType: 'AccountKey' },
     },
-  };
+  });
+  const datastore = datastoreOf('workspaceblobstore', CONTAINER, true);
+  const datastores = new Map([
+    ['workspaceblobstore', datastore],
+    ['workspaceartifactstore', datastoreOf('workspaceartifactstore', ARTIFACT_CONTAINER, false)],
+  ]);
 
   const server = createServer((req, res) => {
     void (async () => {
@@ -182,6 +192,8 @@ export async function startArmEmulator(
         const example = structuredClone(jobExample.responses['200'].body);
         const properties = example['properties'] as Record<string, unknown>;
         properties['status'] = run.status;
+        properties['outputs'] = run.outputs ?? {};
+        properties['properties'] = run.tags ?? {};
         json(res, 200, { ...example, id: `${WS}/jobs/${name}`, name, properties });
         return;
       }
@@ -199,11 +211,17 @@ export async function startArmEmulator(
         json(res, 200, { value: url.searchParams.get('isDefault') === 'true' ? [datastore] : [] });
         return;
       }
-      if (rest === '/datastores/workspaceblobstore' && method === 'GET') {
-        json(res, 200, datastore);
+      const named = /^\/datastores\/([^/]+)(\/listSecrets)?$/.exec(rest);
+      const found = datastores.get(named?.[1] ?? '');
+      if (named !== null && found === undefined) {
+        armError(res, 404, 'NotFound', `Datastore ${named[1] ?? ''} was not found.`);
         return;
       }
-      if (rest === '/datastores/workspaceblobstore/listSecrets' && method === 'POST') {
+      if (named !== null && named[2] === undefined && method === 'GET') {
+        json(res, 200, found);
+        return;
+      }
+      if (named !== null && method === 'POST') {
         json(res, 200, { secretsType: 'AccountKey', key: AZURITE_KEY });
         return;
       }
