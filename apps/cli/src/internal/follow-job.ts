@@ -5,6 +5,7 @@ import { EXIT_CODES } from '../exit-codes.js';
 import { createColors, useColor } from './colors.js';
 import type { CliIo } from './define-command.js';
 import { exitCodeOfStatus } from './job-view.js';
+import { createLiveLine } from './live-line.js';
 
 const FINAL_STATUSES: ReadonlySet<string> = new Set(['Completed', 'Failed', 'Canceled']);
 
@@ -31,23 +32,32 @@ export async function followJob(
 ): Promise<number> {
   const { io, signal } = options;
   const colors = createColors(useColor(io.stderr, io.env));
+  const live = createLiveLine(io.stderr);
   let lastFile: string | undefined;
   try {
-    const result = await client.jobs.stream(name, {
-      signal,
-      onLog: (chunk) => {
-        if (lastFile !== undefined && chunk.file !== lastFile)
-          io.stdout.write(`--- ${chunk.file}\n`);
-        lastFile = chunk.file;
-        io.stdout.write(chunk.text);
-      },
-      onStatus: (transition) => {
-        // The final status is reported once, after the last log bytes ("Job … ended …").
-        if (!FINAL_STATUSES.has(transition.to)) {
-          io.stderr.write(`${colors.cyan('status:')} ${transition.to}\n`);
-        }
-      },
-    });
+    const result = await client.jobs
+      .stream(name, {
+        signal,
+        onLog: (chunk) => {
+          live.around(() => {
+            if (lastFile !== undefined && chunk.file !== lastFile)
+              io.stdout.write(`--- ${chunk.file}\n`);
+            lastFile = chunk.file;
+            io.stdout.write(chunk.text);
+          });
+        },
+        onStatus: (transition) => {
+          // The final status is reported once, after the last log bytes ("Job … ended …").
+          if (FINAL_STATUSES.has(transition.to)) return;
+          live.around(() => {
+            io.stderr.write(`${colors.cyan('status:')} ${transition.to}\n`);
+          });
+          live.set(transition.to);
+        },
+      })
+      .finally(() => {
+        live.stop();
+      });
     const code = exitCodeOfStatus(result.status);
     const verdict =
       code === EXIT_CODES.SUCCESS ? colors.green(result.status) : colors.red(result.status);
