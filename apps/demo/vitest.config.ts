@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 // Component tests run in Node (no DOM library); the end-to-end tests start the real service
 // and a real Chromium, one file at a time (2 shared cores).
 export default defineConfig({
-  esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+  oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   test: {
     include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.ts'],
     testTimeout: 60_000,

@@ -62,6 +62,7 @@ export function basename(path: string, ext?: string): string {
 /** The extension of the last segment (`.yml`). */
 export function extname(path: string): string {
   const base = basename(path);
+  if (base === '..') return '';
   const index = base.lastIndexOf('.');
   return index <= 0 ? '' : base.slice(index);
 }
