@@ -77,7 +77,7 @@ describe('studio (e2e, bad input)', () => {
     await page.getByLabel('Status').selectOption('Failed');
     await page.getByText(/Scanned 2000 jobs/).waitFor();
     expect(await rows.count()).toBe(0);
-    await screenshot(page, '11-ten-thousand-jobs');
+    await screenshot(page, '13-ten-thousand-jobs');
   });
 
   it('says when the service goes away and reconnects when it is back', async () => {
@@ -95,13 +95,13 @@ describe('studio (e2e, bad input)', () => {
       .getByRole('alert')
       .filter({ hasText: 'is not answering' })
       .waitFor({ timeout: 30_000 });
-    await screenshot(page, '12-service-gone');
+    await screenshot(page, '14-service-gone');
     service = await startTestService({ home, port });
     await page
       .getByRole('alert')
       .filter({ hasText: 'is not answering' })
       .waitFor({ state: 'detached', timeout: 30_000 });
     await page.getByText('No jobs match').waitFor();
-    await screenshot(page, '13-service-back');
+    await screenshot(page, '15-service-back');
   });
 });

@@ -170,7 +170,7 @@ describe('studio (e2e)', () => {
     await screenshot(page, '09-narrow-submit');
   });
 
-  it('shows a pipeline graph from the REST shape', async () => {
+  it('shows a pipeline graph from the REST shape and opens a step', async () => {
     await putJob(service, 'studio-pipeline', {
       jobType: 'Pipeline',
       displayName: 'two steps',
@@ -189,13 +189,49 @@ describe('studio (e2e)', () => {
         },
       },
     });
+    // Pipelines do not run locally yet: the child job a runner would create is PUT by hand,
+    // marked with the parent property the studio lists children by.
+    await putJob(service, 'studio-pipeline-prep', {
+      jobType: 'Command',
+      command: 'echo prep step',
+      displayName: 'prep',
+      properties: { 'azureml.parentJobName': 'studio-pipeline', 'azureml.nodeid': 'prep' },
+    });
     const { page } = await open('jobs/studio-pipeline');
-    await page.locator('[data-step="prep"]').waitFor();
     await page.locator('[data-step="train"]', { hasText: 'after prep.data' }).waitFor();
+    await page.locator('[data-step="prep"]').getByRole('link', { name: 'prep' }).waitFor();
     await screenshot(page, '10-pipeline-graph');
+    await page.locator('[data-step="prep"]').getByRole('link', { name: 'prep' }).click();
+    await page.waitForURL(/\/studio\/jobs\/studio-pipeline-prep$/);
+    await page.locator('pre.log', { hasText: 'prep step' }).waitFor({ timeout: 60_000 });
+    await screenshot(page, '11-pipeline-step');
   });
 
-  it.skip('opens a pipeline step (pipelines do not run on the local backend yet: no child jobs to open)', () => {
-    // Lights up when the service answers run-history `runs/{name}/children`.
+  it('shows the trials of a sweep with the best one highlighted', async () => {
+    await putJob(service, 'studio-sweep', {
+      jobType: 'Sweep',
+      objective: { primaryMetric: 'accuracy', goal: 'Maximize' },
+      samplingAlgorithm: { samplingAlgorithmType: 'Random' },
+      searchSpace: { lr: ['choice', [[0.1, 0.01]]] },
+      trial: { command: 'echo trial', environmentId: 'azureml:local:1' },
+    });
+    for (const [i, lr, accuracy] of [
+      [1, 0.1, '0.71'],
+      [2, 0.01, '0.92'],
+    ] as const) {
+      await putJob(service, `studio-sweep-${i}`, {
+        jobType: 'Command',
+        command: 'true',
+        properties: {
+          'azureml.parentJobName': 'studio-sweep',
+          hyperparameters: JSON.stringify({ lr }),
+          accuracy,
+        },
+      });
+    }
+    const { page } = await open('jobs/studio-sweep');
+    await page.locator('table.trials tr.best', { hasText: 'studio-sweep-2' }).waitFor();
+    expect(await page.locator('svg.chart rect').count()).toBe(2);
+    await screenshot(page, '12-sweep-trials');
   });
 });
