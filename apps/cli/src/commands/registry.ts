@@ -110,4 +110,9 @@ export const COMMANDS: readonly CommandEntry[] = [
     summary: 'Print the JSON Schema of a job type (for editors), or list the job types.',
     load: async () => (await import('./schema.js')).default,
   },
+  {
+    path: ['auth', 'doctor'],
+    summary: 'Show what each Azure credential source says, with fixes.',
+    load: async () => (await import('./auth-doctor.js')).default,
+  },
 ];
