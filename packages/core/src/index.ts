@@ -227,3 +227,16 @@ export type {
   AnonymousEnvironmentVersionInput,
   AnonymousEnvironmentVersionOptions,
 } from './hashing/index.js';
+
+// Ignore files (.amlignore / .gitignore, gitwildmatch as azure-ai-ml applies them)
+export { parseIgnoreFile } from './ignore/parse-ignore-file.js';
+export type {
+  IgnorePattern,
+  IgnoreRules,
+  ParseIgnoreFileOptions,
+} from './ignore/parse-ignore-file.js';
+export { isPathIgnored } from './ignore/is-path-ignored.js';
+export { createIgnoreMatcher } from './ignore/create-ignore-matcher.js';
+export type { IgnoreFilesOptions, IgnoreMatcher } from './ignore/create-ignore-matcher.js';
+export { IGNORE_FILE_NAMES } from './ignore/ignore-file-names.js';
+export type { IgnoreFileName } from './ignore/ignore-file-names.js';

@@ -22,7 +22,7 @@
  * separators and no trailing slash, the last matching line deciding. Two consequences that this
  * port keeps: a pattern `dir/` does not match the folder `dir` itself, so the name `dir` is still
  * fed and only its contents are skipped; and the ignore file itself is hashed unless a pattern
- * names it.
+ * names it. The rules are the public `parseIgnoreFile`/`isPathIgnored` of `../ignore/`.
  */
 import {
   closeSync,
@@ -36,7 +36,10 @@ import {
 import type { Stats } from 'node:fs';
 import path from 'node:path';
 
-import { isIgnored, parseIgnoreFile, type IgnorePattern } from './internal/gitwildmatch.js';
+import { IGNORE_FILE_NAMES } from '../ignore/ignore-file-names.js';
+import { isPathIgnored } from '../ignore/is-path-ignored.js';
+import { parseIgnoreFile } from '../ignore/parse-ignore-file.js';
+import type { IgnoreRules } from '../ignore/parse-ignore-file.js';
 import { compareCodePoints } from './internal/python-sort.js';
 import type { Md5 } from './md5.js';
 import { createMd5Node } from './md5.node.js';
@@ -59,12 +62,12 @@ function feedFile(md5: Md5, file: string, buffer: Uint8Array): void {
   }
 }
 
-function loadIgnorePatterns(root: string): readonly IgnorePattern[] {
-  for (const name of ['.amlignore', '.gitignore']) {
+function loadIgnoreRules(root: string): IgnoreRules | undefined {
+  for (const name of IGNORE_FILE_NAMES) {
     const file = path.join(root, name);
-    if (existsSync(file)) return parseIgnoreFile(readFileSync(file, 'utf8'), file);
+    if (existsSync(file)) return parseIgnoreFile(readFileSync(file, 'utf8'), { file });
   }
-  return [];
+  return undefined;
 }
 
 function statOrNull(file: string): Stats | null {
@@ -105,14 +108,14 @@ export function buildContextUploadHash(folder: string): string {
     feedFile(md5, root, buffer);
     return md5.digestHex();
   }
-  const patterns = loadIgnorePatterns(root);
+  const rules = loadIgnoreRules(root);
   const walk = (dir: string): void => {
     const entries = readdirSync(dir)
       .map((name) => ({ name, full: path.join(dir, name) }))
       .sort((a, b) => compareCodePoints(a.full.toLowerCase(), b.full.toLowerCase()));
     for (const { name, full } of entries) {
       const relative = path.relative(root, full).split(path.sep).join('/');
-      if (isIgnored(patterns, relative)) continue;
+      if (rules !== undefined && isPathIgnored(rules, relative)) continue;
       md5.update(name);
       const entry = statOrNull(full);
       if (entry?.isFile()) feedFile(md5, full, buffer);

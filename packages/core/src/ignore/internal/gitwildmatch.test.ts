@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { compileIgnorePattern, isIgnored, parseIgnoreFile } from './gitwildmatch.js';
+import { compileIgnoreLines, compileIgnorePattern, matchIgnorePatterns } from './gitwildmatch.js';
 
 const matches = (pattern: string, path: string): boolean =>
   compileIgnorePattern(pattern)!.regexp.test(path);
@@ -51,15 +51,17 @@ describe('compileIgnorePattern', () => {
   });
 });
 
-describe('parseIgnoreFile', () => {
+describe('compileIgnoreLines', () => {
   it('lets the last matching line decide, with ! re-including', () => {
-    const patterns = parseIgnoreFile('*.log\n!keep.log\r\n', '.amlignore');
-    expect(isIgnored(patterns, 'x.log')).toBe(true);
-    expect(isIgnored(patterns, 'keep.log')).toBe(false);
-    expect(isIgnored(patterns, 'x.txt')).toBe(false);
+    const patterns = compileIgnoreLines('*.log\n!keep.log\r\n', '.amlignore');
+    expect(matchIgnorePatterns(patterns, 'x.log')).toBe(true);
+    expect(matchIgnorePatterns(patterns, 'keep.log')).toBe(false);
+    expect(matchIgnorePatterns(patterns, 'x.txt')).toBe(false);
   });
 
   it('reports an invalid pattern with its file and line', () => {
-    expect(() => parseIgnoreFile('ok\nbad\\', '/ctx/.gitignore')).toThrow(/\/ctx\/\.gitignore:2/);
+    expect(() => compileIgnoreLines('ok\nbad\\', '/ctx/.gitignore')).toThrow(
+      /\/ctx\/\.gitignore:2/,
+    );
   });
 });

@@ -4,11 +4,7 @@
  * Pure string code, no Node APIs.
  */
 
-/** One compiled ignore line: `include` true excludes matching paths, false re-includes them (`!`). */
-export interface IgnorePattern {
-  readonly regexp: RegExp;
-  readonly include: boolean;
-}
+import type { IgnorePattern } from '../parse-ignore-file.js';
 
 // Python's `.` (no DOTALL) is any character but `\n`; its `$` also matches before a final `\n`.
 const ANY = '[^\\n]';
@@ -129,9 +125,9 @@ export function compileIgnorePattern(line: string): IgnorePattern | null {
 
 /**
  * `PathSpec.from_lines(...)` over the text of an ignore file, as Python reads it line by line.
- * @throws SyntaxError naming the line when a pattern is invalid (pathspec raises too).
+ * @throws SyntaxError naming `where:line` when a pattern is invalid (pathspec raises too).
  */
-export function parseIgnoreFile(text: string, where: string): IgnorePattern[] {
+export function compileIgnoreLines(text: string, where: string): IgnorePattern[] {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   const patterns: IgnorePattern[] = [];
   lines.forEach((line, index) => {
@@ -149,7 +145,7 @@ export function parseIgnoreFile(text: string, where: string): IgnorePattern[] {
 }
 
 /** `PathSpec.match_file`: the last matching pattern decides; `path` is relative with `/` separators. */
-export function isIgnored(patterns: readonly IgnorePattern[], path: string): boolean {
+export function matchIgnorePatterns(patterns: readonly IgnorePattern[], path: string): boolean {
   let matched = false;
   for (const pattern of patterns) {
     if (pattern.regexp.test(path)) matched = pattern.include;
