@@ -366,13 +366,16 @@ describe('amlkit output formats', () => {
       'tsv',
     ]);
     expect(list.code, list.stderr).toBe(0);
-    expect(list.stdout).toBe('failing-job\n');
+    expect(list.stdout, list.stderr).toBe('failing-job\n');
     const limited = await amlkit(['job', 'list', '--max-results', '2', '-o', 'json']);
+    expect(limited.code, limited.stderr).toBe(0);
     expect((JSON.parse(limited.stdout) as unknown[]).length).toBe(2);
 
-    expect((await amlkit(['job', 'archive', '-n', 'hello_b', '-o', 'none'])).code).toBe(0);
+    const archive = await amlkit(['job', 'archive', '-n', 'hello_b', '-o', 'none']);
+    expect(archive.code, archive.stderr).toBe(0);
     const active = await amlkit(['job', 'list', '--query', '[].name', '-o', 'json']);
-    expect(JSON.parse(active.stdout)).not.toContain('hello_b');
+    expect(active.code, active.stderr).toBe(0);
+    expect(JSON.parse(active.stdout), active.stdout).not.toContain('hello_b');
     const archived = await amlkit([
       'job',
       'list',
@@ -382,10 +385,13 @@ describe('amlkit output formats', () => {
       '-o',
       'json',
     ]);
-    expect(JSON.parse(archived.stdout)).toEqual(['hello_b']);
-    expect((await amlkit(['job', 'restore', '-n', 'hello_b', '-o', 'none'])).code).toBe(0);
+    expect(archived.code, archived.stderr).toBe(0);
+    expect(JSON.parse(archived.stdout), archived.stdout).toEqual(['hello_b']);
+    const restore = await amlkit(['job', 'restore', '-n', 'hello_b', '-o', 'none']);
+    expect(restore.code, restore.stderr).toBe(0);
     const back = await amlkit(['job', 'list', '--query', '[].name', '-o', 'json']);
-    expect(JSON.parse(back.stdout)).toContain('hello_b');
+    expect(back.code, back.stderr).toBe(0);
+    expect(JSON.parse(back.stdout), back.stdout).toContain('hello_b');
   }, 60_000);
 
   it('shows services and a missing job is an HTTP error (exit 8)', async () => {
