@@ -75,3 +75,5 @@ export type {
   AzureDownloadedFile,
   DownloadAzureJobOutputsOptions,
 } from './azure/download-azure-job-outputs.js';
+export { readAzCliDefaults } from './azure/read-az-cli-defaults.js';
+export type { AzCliDefaults, ReadAzCliDefaultsOptions } from './azure/read-az-cli-defaults.js';
