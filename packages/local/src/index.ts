@@ -67,3 +67,44 @@ export type {
   StopOrphanedProcessesOptions,
   StoppedOrphans,
 } from './executor/index.js';
+
+// Sweeps: search spaces, samplers, early termination, best trial (pure).
+export { parseSearchSpace, parseDistribution, isSweepDistribution } from './sweep/search-space.js';
+export type {
+  SearchSpace,
+  SweepDistribution,
+  ChoiceOption,
+  ParameterValue,
+} from './sweep/search-space.js';
+export { drawValue, sampleParameters } from './sweep/sample-distribution.js';
+export type { SampledParameters } from './sweep/sample-distribution.js';
+export { enumerateGrid } from './sweep/enumerate-grid.js';
+export { createSweepSampler, SamplingAlgorithm } from './sweep/create-sweep-sampler.js';
+export type { SweepSampler, CreateSweepSamplerOptions } from './sweep/create-sweep-sampler.js';
+export {
+  parseEarlyTermination,
+  isEvaluationInterval,
+  trialsToStop,
+} from './sweep/early-termination.js';
+export type { EarlyTerminationPolicy, TrialMetrics } from './sweep/early-termination.js';
+export { parseObjective, isBetter } from './sweep/objective.js';
+export type { SweepObjective } from './sweep/objective.js';
+export { selectBestTrial } from './sweep/select-best-trial.js';
+export type { TrialOutcome, BestTrial } from './sweep/select-best-trial.js';
+export { parseSweepLimits } from './sweep/sweep-limits.js';
+export type { SweepLimits } from './sweep/sweep-limits.js';
+
+// Pipelines: the DAG planner and the status rule (pure).
+export { planPipeline } from './pipeline/plan-pipeline.js';
+export type {
+  PipelinePlan,
+  PipelineStep,
+  StepInputSource,
+  StepOutputTarget,
+} from './pipeline/plan-pipeline.js';
+export { decidePipeline } from './pipeline/decide-pipeline.js';
+export type {
+  PipelineDecision,
+  PipelineRollupStatus,
+  DecidePipelineOptions,
+} from './pipeline/decide-pipeline.js';

@@ -12,6 +12,10 @@ export const LocalServiceErrorCode = {
   StoreFailed: 'StoreFailed',
   /** The store holds a schema version newer than this package knows. */
   StoreTooNew: 'StoreTooNew',
+  /** A sweep job's search space, sampling algorithm, policy or objective cannot run locally. */
+  InvalidSweep: 'InvalidSweep',
+  /** A pipeline job's steps or bindings cannot be planned (unknown step, cycle, bad binding). */
+  InvalidPipeline: 'InvalidPipeline',
 } as const;
 
 /** One of the codes in {@link LocalServiceErrorCode}. */
@@ -25,8 +29,9 @@ export interface LocalServiceErrorOptions {
 }
 
 /**
- * The one error class of `@amlkit/local`: the service could not start, or its data directory
- * or store is unusable. Request-level problems never throw; they are ARM error responses.
+ * The one error class of `@amlkit/local`: the service could not start, its data directory
+ * or store is unusable, or a sweep/pipeline body cannot be planned (`InvalidSweep`,
+ * `InvalidPipeline`). Request-level problems never throw; they are ARM error responses.
  */
 export class LocalServiceError extends Error {
   /** A stable code; see {@link LocalServiceErrorCode}. */
