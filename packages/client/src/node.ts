@@ -47,7 +47,6 @@ export { nodeFileSystem } from './jobs/node-file-system.js';
 export {
   createAzureBlobUploader,
   DEFAULT_MAX_SNAPSHOT_BYTES,
-  IGNORE_FILE_NAMES,
 } from './azure/create-azure-blob-uploader.js';
 export type {
   AzureBlobUploaderOptions,

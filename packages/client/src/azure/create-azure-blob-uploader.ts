@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { lstat, readdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
+import { createIgnoreMatcher, IGNORE_FILE_NAMES, parseIgnoreFile } from '@amlkit/core';
 import { BlobServiceClient, StorageSharedKeyCredential } from '@azure/storage-blob';
 import type { ContainerClient } from '@azure/storage-blob';
 import type { TokenCredential } from '../auth/token-credential.js';
@@ -16,12 +17,9 @@ import type {
 /** The Azure ML code snapshot limit (300 MiB). */
 export const DEFAULT_MAX_SNAPSHOT_BYTES = 300 * 1024 * 1024;
 
-/** The ignore files read at the root of an uploaded folder, first found wins (as azure-ai-ml). */
-export const IGNORE_FILE_NAMES = ['.amlignore', '.gitignore'] as const;
-
 /**
  * Compiles the text of an ignore file into a predicate over paths relative to the uploaded
- * folder (`/`-separated); `true` leaves the path out.
+ * folder (`/`-separated); `true` leaves the path out (for a folder: everything in it).
  */
 export type IgnoreRulesFactory = (
   text: string,
@@ -31,8 +29,8 @@ export type IgnoreRulesFactory = (
 /** Options of {@link createAzureBlobUploader}. */
 export interface AzureBlobUploaderOptions {
   /**
-   * Compiles `.amlignore`/`.gitignore` rules (gitwildmatch, as azure-ai-ml). Without it, an
-   * upload of a folder that has an ignore file fails rather than upload what it excludes.
+   * Compiles the root `.amlignore` (else `.gitignore`) of an uploaded folder.
+   * @default `@amlkit/core`'s gitwildmatch rules (`parseIgnoreFile` + `createIgnoreMatcher`), as azure-ai-ml applies them
    */
   readonly ignoreRules?: IgnoreRulesFactory | undefined;
   /**
@@ -77,6 +75,13 @@ function formatBytes(bytes: number): string {
   return `${String(bytes)} B`;
 }
 
+function defaultIgnoreRules(
+  text: string,
+  file: string,
+): (relativePath: string, isDirectory: boolean) => boolean {
+  return createIgnoreMatcher(parseIgnoreFile(text, { file }));
+}
+
 function defaultServiceUrl(datastore: AzureDatastore): string {
   return `${datastore.protocol}://${datastore.accountName}.blob.${datastore.endpoint}`;
 }
@@ -92,7 +97,7 @@ function defaultServiceUrl(datastore: AzureDatastore): string {
  * @example
  * ```ts
  * import { createAzureBlobUploader } from '@amlkit/client/node';
- * const uploader = createAzureBlobUploader({ ignoreRules });
+ * const uploader = createAzureBlobUploader();
  * const resolver = createAzureResolver(workspace, { transport, uploader });
  * ```
  */
@@ -149,14 +154,16 @@ export function createAzureBlobUploader(options: AzureBlobUploaderOptions = {}):
       } catch {
         continue;
       }
-      if (options.ignoreRules === undefined) {
+      try {
+        return (options.ignoreRules ?? defaultIgnoreRules)(text, file);
+      } catch (error) {
         throw new AssetResolutionError({
-          message: `Cannot upload ${JSON.stringify(root)}: it has ${name} rules and no matcher was given to apply them: expected the ignoreRules option of createAzureBlobUploader, received none (refusing to upload files the rules may exclude)`,
-          reference: root,
+          message: `Cannot upload ${JSON.stringify(root)}: expected valid ${name} rules, received ${error instanceof Error ? error.message : String(error)}`,
+          reference: file,
           assetKind: 'path',
+          cause: error,
         });
       }
-      return options.ignoreRules(text, file);
     }
     return undefined;
   }

@@ -52,7 +52,7 @@ async function tree(files: Record<string, string | Uint8Array>): Promise<string>
   return dir;
 }
 
-/** A tiny ignore-rule stand-in: exact names and `dir/` prefixes (the real matcher is core's gitwildmatch). */
+/** A custom matcher (the option replaces core's gitwildmatch): exact names and `dir/` folders. */
 function simpleRules(text: string) {
   const lines = text.split('\n').filter((line) => line.trim() !== '');
   return (relative: string, isDirectory: boolean) =>
@@ -168,18 +168,36 @@ describe('createAzureBlobUploader', () => {
     ]);
   });
 
-  it('applies .gitignore when there is no .amlignore, and refuses to upload without a matcher', async () => {
+  it('applies .gitignore with gitwildmatch by default (globs, folders, negation)', async () => {
     const { container, datastore } = await fresh();
-    const dir = await tree({ '.gitignore': 'venv/\n', 'train.py': '1\n', 'venv/lib.py': '2\n' });
-    const result = await uploader().upload(dir, { datastore, kind: 'code' });
+    const dir = await tree({
+      '.gitignore': '*.log\n!keep.log\nvenv/\n',
+      'train.py': '1\n',
+      'debug.log': 'x\n',
+      'keep.log': 'k\n',
+      'venv/lib.py': '2\n',
+      'pkg/deep/trace.log': 't\n',
+    });
+    const bare = createAzureBlobUploader({ serviceUrl: () => azurite.serviceUrl });
+    const result = await bare.upload(dir, { datastore, kind: 'code' });
     expect(await listBlobNames(container)).toEqual([
       `${result.blobPath}/.gitignore`,
+      `${result.blobPath}/keep.log`,
       `${result.blobPath}/train.py`,
     ]);
+  });
+
+  it('rejects an ignore file with an invalid pattern, naming the file', async () => {
+    const { container, datastore } = await fresh();
+    const dir = await tree({ '.amlignore': 'ok.txt\nbad\\\n', 'train.py': '1\n' });
     const bare = createAzureBlobUploader({ serviceUrl: () => azurite.serviceUrl });
-    await expect(bare.upload(dir, { datastore, kind: 'code' })).rejects.toThrow(
-      /has \.gitignore rules and no matcher was given/,
-    );
+    const error: unknown = await bare
+      .upload(dir, { datastore, kind: 'code' })
+      .catch((e: unknown) => e);
+    expect(isAssetResolutionError(error)).toBe(true);
+    expect((error as Error).message).toContain('expected valid .amlignore rules');
+    expect((error as Error).message).toContain('.amlignore');
+    expect(await listBlobNames(container)).toEqual([]);
   });
 
   it('does not follow symbolic links', async () => {
