@@ -27,6 +27,7 @@ export function JobsPage() {
   const [tick, setTick] = useState(0);
   const cursor = cursors.at(-1) ?? FIRST;
   const loading = useRef(false);
+  const partial = useRef(false);
 
   useEffect(() => {
     const controller = new AbortController();
@@ -42,6 +43,7 @@ export function JobsPage() {
     ).then(
       (loaded) => {
         loading.current = false;
+        partial.current = loaded.partial;
         setPage(loaded);
         setError(undefined);
       },
@@ -60,7 +62,9 @@ export function JobsPage() {
   useEffect(() => {
     if (!connection.online) return undefined;
     const timer = setInterval(() => {
-      if (!loading.current && document.visibilityState !== 'hidden') setTick((t) => t + 1);
+      // A page that needed a long scan (filters on 10 000 jobs) is not re-scanned every tick.
+      if (!loading.current && !partial.current && document.visibilityState !== 'hidden')
+        setTick((t) => t + 1);
     }, JOBS_REFRESH_MS);
     return () => {
       clearInterval(timer);
