@@ -190,8 +190,9 @@ export interface LocalClientOptions extends Omit<
    */
   readonly ignore?: ((relativePath: string, isDirectory: boolean) => boolean) | undefined;
   /**
-   * Compiles a folder's `.amlignore`/`.gitignore` rules into a predicate (gitwildmatch). Without
-   * it, uploading a folder that has such a file fails (see `createLocalResolver`).
+   * Compiles a folder's root `.amlignore` (else `.gitignore`) rules into a predicate, replacing
+   * the built-in rules (see `createLocalResolver`).
+   * @default `@amlkit/core`'s gitwildmatch rules, as azure-ai-ml applies them
    */
   readonly ignoreRules?: LocalResolverOptions['ignoreRules'];
 }

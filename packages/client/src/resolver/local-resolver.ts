@@ -1,4 +1,4 @@
-import { sha256Hex } from '@amlkit/core';
+import { createIgnoreMatcher, IGNORE_FILE_NAMES, parseIgnoreFile, sha256Hex } from '@amlkit/core';
 import type { JobEnvironment, WorkspaceScope } from '@amlkit/core';
 import type { TokenCredential } from '../auth/token-credential.js';
 import type { ClientFileSystem } from '../jobs/client-file-system.js';
@@ -42,16 +42,21 @@ export interface LocalResolverOptions {
   readonly ignore?: ((relativePath: string, isDirectory: boolean) => boolean) | undefined;
   /**
    * Compiles the rules of the uploaded folder's root `.amlignore` (else `.gitignore`) into a
-   * predicate (gitwildmatch, as azure-ai-ml). Without it, uploading a folder that has such a
-   * file fails with `AssetResolutionError` rather than upload what the rules exclude.
+   * predicate. Overrides the built-in rules; `file` is the ignore file's path.
+   * @default gitwildmatch as azure-ai-ml applies it: `createIgnoreMatcher(parseIgnoreFile(text, { file }))` from `@amlkit/core`
    */
   readonly ignoreRules?:
     | ((text: string, file: string) => (relativePath: string, isDirectory: boolean) => boolean)
     | undefined;
 }
 
-/** The ignore files read at the root of an uploaded folder, first found wins (as azure-ai-ml). */
-const IGNORE_FILES = ['.amlignore', '.gitignore'] as const;
+/** The built-in `ignoreRules`: `@amlkit/core`'s gitwildmatch port, as azure-ai-ml applies it. */
+function defaultIgnoreRules(
+  text: string,
+  file: string,
+): (relativePath: string, isDirectory: boolean) => boolean {
+  return createIgnoreMatcher(parseIgnoreFile(text, { file }));
+}
 
 const URL_RE = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//;
 const ARM_RE = /^(?:azureml:)?\/subscriptions\//i;
@@ -109,17 +114,20 @@ export function createLocalResolver(options: LocalResolverOptions): AssetResolve
     root: string,
   ): Promise<((relativePath: string, isDirectory: boolean) => boolean) | undefined> {
     const fs = files();
-    for (const name of IGNORE_FILES) {
+    for (const name of IGNORE_FILE_NAMES) {
       const file = `${root}/${name}`;
       if ((await fs.stat(file))?.kind !== 'file') continue;
-      if (options.ignoreRules === undefined) {
+      const text = new TextDecoder().decode(await fs.readFile(file));
+      try {
+        return (options.ignoreRules ?? defaultIgnoreRules)(text, file);
+      } catch (error) {
         throw new AssetResolutionError({
-          message: `Cannot upload ${JSON.stringify(root)}: it has ${name} rules and no matcher was given to apply them: expected the ignoreRules option of createLocalResolver, received none (refusing to upload files the rules may exclude)`,
+          message: `Cannot upload ${JSON.stringify(root)}: its ${name} could not be read as ignore rules: ${error instanceof Error ? error.message : String(error)}`,
           reference: root,
           assetKind: 'path',
+          cause: error,
         });
       }
-      return options.ignoreRules(new TextDecoder().decode(await fs.readFile(file)), file);
     }
     return undefined;
   }

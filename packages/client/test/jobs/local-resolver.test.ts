@@ -82,21 +82,57 @@ describe('createLocalResolver', () => {
     expect(fake.requests).toHaveLength(0);
   });
 
-  it('refuses a folder with an .amlignore when no rule matcher was given', async () => {
-    const folder = join(dir, 'with-ignore');
-    await mkdir(folder, { recursive: true });
-    await writeFile(join(folder, '.amlignore'), 'secret.txt\n');
+  it('applies a .gitignore by default, uploading the ignore file itself (as azure-ai-ml)', async () => {
+    const folder = join(dir, 'with-gitignore');
+    await mkdir(join(folder, 'data', 'raw'), { recursive: true });
+    await mkdir(join(folder, 'src'), { recursive: true });
+    await writeFile(join(folder, '.gitignore'), '# local junk\n*.log\ndata/\n!data/keep.csv\n');
+    await writeFile(join(folder, 'main.py'), 'print(1)');
+    await writeFile(join(folder, 'run.log'), 'noise');
+    await writeFile(join(folder, 'src', 'deep.log'), 'noise');
+    await writeFile(join(folder, 'src', 'util.py'), 'x = 1');
+    await writeFile(join(folder, 'data', 'keep.csv'), 'a,b');
+    await writeFile(join(folder, 'data', 'raw', 'big.csv'), 'c,d');
+    const codeId = await resolver.resolveCode({ path: './with-gitignore' }, { jobDir: dir });
+    const id = /codes\/([0-9a-f]{64})\/versions/.exec(codeId)?.[1] ?? '';
+    const manifest = fake.snapshots.get(id) as { files: { path: string }[] };
+    expect(manifest.files.map((f) => f.path)).toEqual([
+      '.gitignore',
+      'data/keep.csv',
+      'main.py',
+      'src/util.py',
+    ]);
+  });
+
+  it('applies .amlignore by default instead of .gitignore', async () => {
+    const folder = join(dir, 'with-amlignore');
+    await mkdir(join(folder, 'node_modules', 'pkg'), { recursive: true });
+    await writeFile(join(folder, '.amlignore'), 'node_modules\nsecret.txt\n');
+    await writeFile(join(folder, '.gitignore'), 'main.py\n');
     await writeFile(join(folder, 'secret.txt'), 'do not upload');
     await writeFile(join(folder, 'main.py'), 'print(1)');
+    await writeFile(join(folder, 'node_modules', 'pkg', 'index.js'), '');
+    const codeId = await resolver.resolveCode({ path: './with-amlignore' }, { jobDir: dir });
+    const id = /codes\/([0-9a-f]{64})\/versions/.exec(codeId)?.[1] ?? '';
+    const manifest = fake.snapshots.get(id) as { files: { path: string }[] };
+    expect(manifest.files.map((f) => f.path)).toEqual(['.amlignore', '.gitignore', 'main.py']);
+  });
+
+  it('reports an invalid ignore pattern as AssetResolutionError naming file and line', async () => {
+    const folder = join(dir, 'bad-ignore');
+    await mkdir(folder, { recursive: true });
+    await writeFile(join(folder, '.gitignore'), '*.log\nbad\\');
+    await writeFile(join(folder, 'main.py'), 'print(1)');
     const error: unknown = await resolver
-      .resolveCode({ path: './with-ignore' }, { jobDir: dir })
+      .resolveCode({ path: './bad-ignore' }, { jobDir: dir })
       .catch((e: unknown) => e);
     expect(isAssetResolutionError(error)).toBe(true);
-    expect((error as Error).message).toMatch(/\.amlignore rules and no matcher/);
+    expect((error as Error).message).toMatch(/bad-ignore\/\.gitignore:2/);
+    expect((error as Error).cause).toBeInstanceOf(SyntaxError);
     expect(fake.requests).toHaveLength(0);
   });
 
-  it('applies the .amlignore rules through ignoreRules (before .gitignore)', async () => {
+  it('lets an ignoreRules override replace the built-in rules (.amlignore before .gitignore)', async () => {
     const folder = join(dir, 'with-rules');
     await mkdir(folder, { recursive: true });
     await writeFile(join(folder, '.amlignore'), 'secret.txt\n');
