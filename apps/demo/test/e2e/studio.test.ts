@@ -168,6 +168,25 @@ describe('studio (e2e)', () => {
     );
     expect(overflow).toBeLessThanOrEqual(0);
     await screenshot(page, '09-narrow-submit');
+    await putJob(service, 'studio-narrow', {
+      jobType: 'Command',
+      command:
+        'echo a-rather-long-line-of-output-that-must-wrap-at-a-narrow-width-instead-of-overflowing-the-page',
+      displayName: 'narrow',
+    });
+    await page.goto(studioUrl(service, 'jobs/studio-narrow'));
+    await page.locator('pre.log', { hasText: 'a-rather-long-line' }).waitFor({ timeout: 60_000 });
+    const wide = await page.evaluate(() =>
+      [...document.querySelectorAll('main *')]
+        .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1)
+        .slice(0, 3)
+        .map((el) => `${el.tagName}.${el.className}`),
+    );
+    expect(wide).toEqual([]);
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+    ).toBeLessThanOrEqual(0);
+    await screenshot(page, '09-narrow-job');
   });
 
   it('shows a pipeline graph from the REST shape and opens a step', async () => {
