@@ -24,6 +24,8 @@ export type {
   WorkspaceRef,
   StoredJob,
   StoredJobError,
+  StoredMetric,
+  NewMetric,
   StoredStatusEntry,
   StoredOperation,
   NewJob,

@@ -19,6 +19,7 @@ import { missingBlobs, putBlob, putSnapshot } from './routes/blobs.js';
 import { streamJobEvents } from './routes/events.js';
 import { getRun, runDetails } from './routes/history.js';
 import { serveStudio } from './routes/studio.js';
+import { handleMlflowRequest } from '../mlflow/handle-mlflow-request.js';
 import { downloadOutput, listOutputs, serveJobFile } from './routes/job-files.js';
 import {
   cancelJob,
@@ -248,6 +249,23 @@ async function handle(
       return;
     }
     throw notFound(`No route for ${method} ${(req.url ?? '').split('?')[0] ?? ''}`, 'NotFound');
+  }
+
+  if (first === 'mlflow') {
+    // MLflow tracking: /mlflow/<ARM job path>/api/2.0/mlflow/<endpoint> (MLFLOW_TRACKING_URI).
+    const matched = matchWorkspace(segments.slice(1));
+    const [jobs, name, ...rest] = matched?.rest ?? [];
+    if (matched === undefined || !same(jobs, 'jobs') || name === undefined) {
+      throw notFound(`No route for ${method} ${(req.url ?? '').split('?')[0] ?? ''}`, 'NotFound');
+    }
+    checkJobName(name);
+    await handleMlflowRequest(ctx, req, res, {
+      workspace: matched.workspace,
+      jobName: name,
+      rest,
+      query,
+    });
+    return;
   }
 
   if (first === 'discovery' && segments.length === 1) {

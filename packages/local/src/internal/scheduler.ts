@@ -10,6 +10,7 @@ import type { StoredJob, StoredJobError } from '../store/job-store.js';
 import { emitStatus, jobDir } from './service-context.js';
 import type { ServiceContext } from './service-context.js';
 import { ExecutionPlanError, toCommandExecution } from './to-command-execution.js';
+import { mlflowTrackingUri } from '../mlflow/handle-mlflow-request.js';
 
 interface Running {
   readonly controller: AbortController;
@@ -275,7 +276,16 @@ export class Scheduler {
       return;
     }
     const seq = job.seq;
-    const result: ExecutionResult = await executeCommandJob(exec, {
+    // MLflow: the executor already sets MLFLOW_RUN_ID (the job name) and MLFLOW_EXPERIMENT_NAME.
+    const withTracking = {
+      ...exec,
+      extraEnv: {
+        ...exec.extraEnv,
+        MLFLOW_TRACKING_URI: mlflowTrackingUri(this.#ctx.url, job.workspace, job.name),
+        MLFLOW_TRACKING_TOKEN: this.#ctx.token,
+      },
+    };
+    const result: ExecutionResult = await executeCommandJob(withTracking, {
       onStatus: (status, info) => {
         const entry = this.#ctx.store.setStatus(seq, status, {
           at: info.at,

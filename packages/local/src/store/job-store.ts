@@ -221,6 +221,31 @@ export interface OpenJobStoreOptions {
   readonly readonly?: boolean;
 }
 
+/** One logged value of a metric (MLflow `Metric` without the key). */
+export interface StoredMetric {
+  readonly step: number;
+  readonly value: number;
+  /** Milliseconds since the epoch, as the client sent it. */
+  readonly timestamp: number;
+}
+
+/** A metric value to log with {@link JobStore.logMetrics}. */
+export interface NewMetric {
+  readonly key: string;
+  readonly value: number;
+  readonly timestamp: number;
+  /** @default 0 */
+  readonly step?: number;
+}
+
+interface MetricStatements {
+  insert: Database.Statement<[number, string, number, number, number]>;
+  history: Database.Statement<[number, string], StoredMetric>;
+  latest: Database.Statement<[{ seq: number }], StoredMetric & { key: string }>;
+  upsertParam: Database.Statement<[number, string, string]>;
+  params: Database.Statement<[number], { key: string; value: string }>;
+}
+
 /**
  * The SQLite store of the local service: jobs, their status history, metrics and
  * long-running operations. WAL journal with `synchronous=NORMAL`: a committed transaction
@@ -456,6 +481,63 @@ export class JobStore {
   /** Every unfinished job currently in `status`, oldest first (for recovery; iterates lazily). */
   *jobsInStatus(status: string): Generator<StoredJob> {
     for (const row of this.#statements.inStatus.iterate(status)) yield toJob(row);
+  }
+
+  #metricStatements: MetricStatements | undefined;
+
+  #metrics(): MetricStatements {
+    this.#metricStatements ??= {
+      insert: this.#db.prepare(
+        'INSERT INTO metrics (job_seq, key, step, value, timestamp) VALUES (?, ?, ?, ?, ?)',
+      ),
+      history: this.#db.prepare(
+        'SELECT step, value, timestamp FROM metrics WHERE job_seq = ? AND key = ? ORDER BY step, rowid',
+      ),
+      latest: this.#db.prepare(
+        `SELECT key, step, value, timestamp FROM metrics m WHERE job_seq = @seq AND rowid = (
+           SELECT rowid FROM metrics WHERE job_seq = @seq AND key = m.key
+           ORDER BY step DESC, timestamp DESC, rowid DESC LIMIT 1)
+         ORDER BY key`,
+      ),
+      upsertParam: this.#db.prepare(
+        'INSERT INTO params (job_seq, key, value) VALUES (?, ?, ?) ON CONFLICT (job_seq, key) DO UPDATE SET value = excluded.value',
+      ),
+      params: this.#db.prepare('SELECT key, value FROM params WHERE job_seq = ? ORDER BY key'),
+    };
+    return this.#metricStatements;
+  }
+
+  /** Appends metric values (one transaction; `step` defaults to 0, `timestamp` is ms). */
+  logMetrics(seq: number, metrics: readonly NewMetric[]): void {
+    const statements = this.#metrics();
+    this.#db.transaction(() => {
+      for (const m of metrics) {
+        statements.insert.run(seq, m.key, m.step ?? 0, m.value, m.timestamp);
+      }
+    })();
+  }
+
+  /** Every value logged for one metric of a job, by step then logging order. */
+  metricHistory(seq: number, key: string): StoredMetric[] {
+    return this.#metrics().history.all(seq, key);
+  }
+
+  /** The latest value (highest step, then newest) of every metric of a job, by key. */
+  latestMetrics(seq: number): (StoredMetric & { key: string })[] {
+    return this.#metrics().latest.all({ seq });
+  }
+
+  /** Sets run parameters (a key logged again keeps its last value). */
+  logParams(seq: number, params: readonly { key: string; value: string }[]): void {
+    const statements = this.#metrics();
+    this.#db.transaction(() => {
+      for (const p of params) statements.upsertParam.run(seq, p.key, p.value);
+    })();
+  }
+
+  /** The run parameters of a job, by key. */
+  params(seq: number): { key: string; value: string }[] {
+    return this.#metrics().params.all(seq);
   }
 
   /** Removes a job with its history and metrics. */

@@ -68,4 +68,16 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX operations_pending ON operations (done_at) WHERE done_at IS NULL;
     `,
   },
+  {
+    version: 2,
+    name: 'run parameters (MLflow log-parameter)',
+    sql: `
+      CREATE TABLE params (
+        job_seq INTEGER NOT NULL REFERENCES jobs (seq) ON DELETE CASCADE,
+        key     TEXT NOT NULL,
+        value   TEXT NOT NULL,
+        PRIMARY KEY (job_seq, key)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
