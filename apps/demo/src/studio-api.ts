@@ -91,7 +91,7 @@ export interface StudioApi {
   submit(job: Job): Promise<Job>;
   /** Whether the service answers `GET /amlkit/v1/health`. */
   health(signal?: AbortSignal): Promise<boolean>;
-  /** Fetches a service file with the token (for downloads). */
+  /** Fetches a service file with the token (for downloads); the link's path is read on the service's origin. */
   fetchBlob(url: string, signal?: AbortSignal): Promise<Blob>;
   /**
    * Follows a job's event stream until it ends (`'end'`) or the connection drops
@@ -339,8 +339,14 @@ export function createStudioApi(
         return false;
       }
     },
-    fetchBlob: async (target, signal) => {
-      const response = await rawFetch(`Downloading ${target}`, target, { signal: signal ?? null });
+    fetchBlob: async (link, signal) => {
+      // The token only ever goes to the service: any link is re-based onto its origin (the
+      // service writes absolute links with its own host name, which may differ from the page's).
+      const parsed = new URL(link, url);
+      const target = `${url}${parsed.pathname}${parsed.search}`;
+      const response = await rawFetch(`Downloading ${parsed.pathname}`, target, {
+        signal: signal ?? null,
+      });
       if (!response.ok) {
         throw new StudioError(
           StudioErrorCode.Http,

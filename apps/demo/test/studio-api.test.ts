@@ -50,6 +50,9 @@ describe('createStudioApi (against the real local service)', () => {
     const details = await api.runDetails(name);
     expect(Object.keys(details.logFiles)).toContain('user_logs/std_log.txt');
     expect(await api.logSize(name, 'user_logs/std_log.txt')).toBeGreaterThan(0);
+    const foreign = new URL(details.logFiles['user_logs/std_log.txt']!);
+    foreign.host = 'elsewhere.example:1';
+    expect(await (await api.fetchBlob(foreign.href)).text()).toContain('from-api');
     expect(await api.childJobs(name)).toEqual([]);
     expect(await api.outputs(name)).toEqual(expect.any(Array));
 
