@@ -48,9 +48,24 @@ interface Field {
   key: string;
   prop: string;
   schema: Schema<unknown>;
+  /** The node that validates a present value: `schema` without its optional/default wrappers. */
+  parser: Schema<unknown>;
   optional: boolean;
   defaultValue: unknown;
   hasDefault: boolean;
+  /** Required or defaulted: something happens when the key is absent. */
+  actsWhenAbsent: boolean;
+}
+
+/**
+ * The node that validates a present value of `schema`: optional/default wrappers only
+ * delegate `parse` to their inner node, so the walk calls that node directly.
+ */
+function unwrapParser(schema: Schema<unknown>): Schema<unknown> {
+  let node = schema;
+  while (node instanceof OptionalSchema && node.parse === OptionalSchema.prototype.parse)
+    node = (node as OptionalSchema<unknown>).inner;
+  return node;
 }
 
 /** A YAML mapping with known keys. */
@@ -59,6 +74,8 @@ export class ObjectSchema<S extends Shape, T = InferShape<S>> extends Schema<T> 
   readonly options: ObjectOptions<T>;
   private readonly fields: Map<string, Field>;
   private readonly fieldList: Field[];
+  /** The fields that are required or have a default, in shape order. */
+  private readonly absentChecks: Field[];
 
   constructor(shape: S, options: ObjectOptions<T> = {}) {
     super();
@@ -66,20 +83,23 @@ export class ObjectSchema<S extends Shape, T = InferShape<S>> extends Schema<T> 
     this.options = options;
     this.fields = new Map();
     this.fieldList = [];
+    this.absentChecks = [];
     for (const [key, schema] of Object.entries(shape)) {
+      const optional = schema instanceof OptionalSchema;
+      const hasDefault = schema instanceof DefaultSchema;
       const field: Field = {
         key,
         prop: camelCase(key),
         schema,
-        optional: schema instanceof OptionalSchema,
-        hasDefault: schema instanceof DefaultSchema,
-        defaultValue:
-          schema instanceof DefaultSchema
-            ? (schema as DefaultSchema<unknown>).defaultValue
-            : undefined,
+        parser: unwrapParser(schema),
+        optional,
+        hasDefault,
+        defaultValue: hasDefault ? (schema as DefaultSchema<unknown>).defaultValue : undefined,
+        actsWhenAbsent: hasDefault || !optional,
       };
       this.fields.set(key, field);
       this.fieldList.push(field);
+      if (field.actsWhenAbsent) this.absentChecks.push(field);
     }
   }
 
@@ -123,9 +143,12 @@ export class ObjectSchema<S extends Shape, T = InferShape<S>> extends Schema<T> 
     const out: Record<string, unknown> = {};
     const passthrough = this.options.unknownKeys === 'passthrough';
     let ok = true;
-    let seen = 0;
+    // How many of `absentChecks` are present: when all are, the absent-field pass is skipped.
+    let seenChecked = 0;
     const path = ctx.path;
-    for (const key of Object.keys(value)) {
+    const keys = Object.keys(value);
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!;
       const field = this.fields.get(key);
       const raw = value[key];
       if (field === undefined) {
@@ -144,7 +167,7 @@ export class ObjectSchema<S extends Shape, T = InferShape<S>> extends Schema<T> 
         ok = false;
         continue;
       }
-      seen++;
+      if (field.actsWhenAbsent) seenChecked++;
       if (raw === null || raw === undefined) {
         if (field.optional) {
           if (field.hasDefault) out[field.prop] = field.defaultValue;
@@ -161,13 +184,14 @@ export class ObjectSchema<S extends Shape, T = InferShape<S>> extends Schema<T> 
         }
       }
       path.push(key);
-      const parsed = field.schema.parse(raw, ctx);
+      const parsed = field.parser.parse(raw, ctx);
       path.pop();
       if (parsed === INVALID) ok = false;
       else out[field.prop] = parsed;
     }
-    if (seen < this.fieldList.length) {
-      for (const field of this.fieldList) {
+    if (seenChecked < this.absentChecks.length) {
+      // Optional fields without a default need nothing when absent: only these are visited.
+      for (const field of this.absentChecks) {
         if (Object.hasOwn(value, field.key)) continue;
         if (field.hasDefault) out[field.prop] = field.defaultValue;
         else if (!field.optional) {

@@ -167,21 +167,29 @@ export class EnumSchema<V extends string> extends Schema<V> {
   readonly values: readonly V[];
   readonly caseInsensitive: boolean;
   private readonly lookup: Map<string, V>;
+  /** Every spelling given (values and aliases) → its resolution: most values are written as given, so no folding. */
+  private readonly exact: Map<string, V>;
   constructor(values: readonly V[], options: EnumOptions<V> = {}) {
     super();
     this.values = values;
     this.caseInsensitive = options.caseInsensitive ?? true;
     this.lookup = new Map();
     const key = this.caseInsensitive ? foldKey : (s: string): string => s;
+    const aliases = Object.keys(options.aliases ?? {});
     for (const v of values) this.lookup.set(key(v), v);
     for (const [alias, v] of Object.entries(options.aliases ?? {})) this.lookup.set(key(alias), v);
+    this.exact = new Map();
+    for (const spelling of [...values, ...aliases]) {
+      const resolved = this.lookup.get(key(spelling));
+      if (resolved !== undefined) this.exact.set(spelling, resolved);
+    }
   }
   get expected(): string {
     return `one of ${this.values.map((v) => `'${v}'`).join(', ')}`;
   }
   /** The canonical value for `raw`, or undefined. */
   resolve(raw: string): V | undefined {
-    return this.lookup.get(this.caseInsensitive ? foldKey(raw) : raw);
+    return this.exact.get(raw) ?? this.lookup.get(this.caseInsensitive ? foldKey(raw) : raw);
   }
   parse(value: unknown, ctx: ParseContext): V | Invalid {
     if (typeof value === 'string') {

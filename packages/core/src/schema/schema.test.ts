@@ -196,3 +196,43 @@ describe('record and array schemas', () => {
     });
   });
 });
+
+describe('enum and discriminated lookups', () => {
+  it('resolves a spelling whose folded form an alias took over to the alias target', () => {
+    const mode = s.enum(['a_b', 'c'], { aliases: { ab: 'c' } });
+    expect(run(mode, 'a_b').result).toBe('c');
+    expect(run(mode, 'AB').result).toBe('c');
+    expect(run(mode, 'C').result).toBe('c');
+    expect(run(s.enum(['Mixed'], { caseInsensitive: false }), 'mixed').result).toBe(INVALID);
+  });
+
+  it('selects discriminated branches by exact, folded and aliased spellings alike', () => {
+    const u = s.discriminated(
+      'type',
+      { managed_identity: s.object({ type: s.string() }), user: s.object({ type: s.string() }) },
+      { aliases: { managed: 'managed_identity' } },
+    );
+    for (const raw of ['managed_identity', 'ManagedIdentity', 'managed', 'MANAGED'])
+      expect(u.select(raw)).toBe('managed_identity');
+    expect(u.select('user_identity')).toBeUndefined();
+  });
+});
+
+describe('object schema absent fields', () => {
+  const shape = s.object({
+    a: s.string().optional(),
+    b: s.string(),
+    c: s.integer().default(3),
+    d: s.string(),
+    e: s.string().optional(),
+  });
+
+  it('reports missing required fields in shape order and fills defaults after present keys', () => {
+    const { result, issues } = run(shape, { e: 'x' });
+    expect(result).toBe(INVALID);
+    expect(issues.map((i) => i.path)).toEqual([['b'], ['d']]);
+    const ok = run(shape, { d: 'y', b: 'x', a: null });
+    expect(ok.issues).toEqual([]);
+    expect(Object.keys(ok.result as object)).toEqual(['d', 'b', 'c']);
+  });
+});

@@ -35,7 +35,8 @@ export class UnionSchema<B extends readonly Schema<unknown>[]> extends Schema<In
     return value;
   }
   matches(value: unknown): boolean {
-    return this.branches.some((b) => b.matches(value));
+    for (const branch of this.branches) if (branch.matches(value)) return true;
+    return false;
   }
   protected toJsonSchema(): JsonSchema {
     return { anyOf: this.branches.map((b) => b.jsonSchema()) };
@@ -67,6 +68,8 @@ export class DiscriminatedUnionSchema<M extends Record<string, Schema<unknown>>>
   readonly branches: M;
   readonly options: DiscriminatedOptions;
   private readonly lookup: Map<string, string>;
+  /** Every spelling given (branch names and aliases) → its branch: no folding for the usual spelling. */
+  private readonly exact: Map<string, string>;
   constructor(key: string, branches: M, options: DiscriminatedOptions = {}) {
     super();
     this.key = key;
@@ -76,6 +79,11 @@ export class DiscriminatedUnionSchema<M extends Record<string, Schema<unknown>>>
     const norm = this.norm.bind(this);
     for (const k of Object.keys(branches)) this.lookup.set(norm(k), k);
     for (const [alias, k] of Object.entries(options.aliases ?? {})) this.lookup.set(norm(alias), k);
+    this.exact = new Map();
+    for (const spelling of [...Object.keys(branches), ...Object.keys(options.aliases ?? {})]) {
+      const name = this.lookup.get(norm(spelling));
+      if (name !== undefined) this.exact.set(spelling, name);
+    }
   }
   private norm(s: string): string {
     return this.options.caseInsensitive === false ? s : fold(s);
@@ -89,7 +97,8 @@ export class DiscriminatedUnionSchema<M extends Record<string, Schema<unknown>>>
   /** The branch name selected by a raw discriminator value, or undefined. */
   select(raw: unknown): string | undefined {
     if (raw === undefined || raw === null) return this.options.defaultBranch;
-    return typeof raw === 'string' ? this.lookup.get(this.norm(raw)) : undefined;
+    if (typeof raw !== 'string') return undefined;
+    return this.exact.get(raw) ?? this.lookup.get(this.norm(raw));
   }
   parse(value: unknown, ctx: ParseContext): Infer<M[keyof M]> | Invalid {
     if (!isRecord(value)) {
