@@ -205,7 +205,7 @@ export async function loadJob(
   const definition = JOB_REGISTRY[rawType]!;
   const ctx = new ParseContext(document, [], document.issues);
   const result = definition.schema.parse(doc, ctx);
-  await session.drain();
+  if (session.pending.length > 0) await session.drain();
   Object.assign(sources, session.sources);
   const diagnostics = session.diagnostics();
   if (diagnostics.length > 0 || result === INVALID) {

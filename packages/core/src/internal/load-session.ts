@@ -264,6 +264,9 @@ export class LoadSession {
 
   /** Every diagnostic of every document, in document order. */
   diagnostics(): YamlDiagnostic[] {
+    // The usual case, a valid job: nothing to locate or deduplicate.
+    if (this.extraDiagnostics.length === 0 && this.documents.every((d) => d.issues.length === 0))
+      return [];
     const all = [...this.documents.flatMap((d) => d.diagnostics()), ...this.extraDiagnostics];
     // A file referenced twice is validated twice: report each of its problems once.
     const seen = new Set<string>();
