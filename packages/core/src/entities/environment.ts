@@ -156,16 +156,50 @@ function finishInline(env: InlineEnvironment, ctx: ParseContext): InlineEnvironm
   return env;
 }
 
+/** The anonymous version of an image environment (a PyYAML dump of the conda file, then MD5). */
+function imageVersion(
+  image: string,
+  condaFile: InlineEnvironment['condaFile'],
+  inferenceConfig: InlineEnvironment['inferenceConfig'],
+): string {
+  const input: { image: string; condaFileYaml?: string; inferenceConfig?: PyValue } = { image };
+  if (isRecord(condaFile))
+    input.condaFileYaml = pyyamlDump(condaFile as unknown as PyValue, { sortKeys: true });
+  if (inferenceConfig !== undefined) input.inferenceConfig = inferenceConfig as unknown as PyValue;
+  return anonymousEnvironmentVersion(input, NODE_MD5);
+}
+
+/** Replaces the lazy `version` accessor by a plain data property. */
+function defineVersion(env: InlineEnvironment, value: unknown): void {
+  Object.defineProperty(env, 'version', {
+    value,
+    writable: true,
+    enumerable: true,
+    configurable: true,
+  });
+}
+
+/**
+ * Gives an image environment its anonymous version, computed on first read of `version`
+ * (then kept as a plain property): the PyYAML dump and hash cost more than validating the
+ * job, and validation alone never reads it. The inputs are the ones the environment has
+ * now; `version` is an ordinary enumerable property for spreading, `toEqual` and JSON.
+ */
 function setVersion(env: InlineEnvironment): void {
-  if (env.image === undefined) return;
-  const input: { image: string; condaFileYaml?: string; inferenceConfig?: PyValue } = {
-    image: env.image,
-  };
-  if (isRecord(env.condaFile))
-    input.condaFileYaml = pyyamlDump(env.condaFile as unknown as PyValue, { sortKeys: true });
-  if (env.inferenceConfig !== undefined)
-    input.inferenceConfig = env.inferenceConfig as unknown as PyValue;
-  env.version = anonymousEnvironmentVersion(input, NODE_MD5);
+  const { image, condaFile, inferenceConfig } = env;
+  if (image === undefined) return;
+  Object.defineProperty(env, 'version', {
+    enumerable: true,
+    configurable: true,
+    get(): string {
+      const version = imageVersion(image, condaFile, inferenceConfig);
+      defineVersion(env, version);
+      return version;
+    },
+    set(value: unknown): void {
+      defineVersion(env, value);
+    },
+  });
 }
 
 /**
