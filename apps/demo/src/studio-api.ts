@@ -85,6 +85,11 @@ export interface StudioApi {
    * without pipelines answers an empty list, not an error).
    */
   childJobs(name: string, signal?: AbortSignal): Promise<Record<string, unknown>[]>;
+  /**
+   * The latest value of each metric a job logged through the service's MLflow endpoint
+   * (`runs/get`); `{}` when it logged none.
+   */
+  latestMetrics(name: string, signal?: AbortSignal): Promise<Record<string, number>>;
   /** Requests cancellation (does not wait for the job to stop). */
   cancel(name: string): Promise<void>;
   /** Submits a loaded job; returns the created job. */
@@ -319,6 +324,21 @@ export function createStudioApi(
             typeof body.nextLink === 'string' && body.nextLink !== '' ? body.nextLink : undefined;
         } while (next !== undefined && jobs.length < 10_000);
         return jobs.reverse();
+      }),
+    latestMetrics: (name, signal) =>
+      call(`Reading the metrics of '${name}'`, async () => {
+        const response = await transport.request({
+          method: 'GET',
+          url: `${url}/mlflow${jobPath(LOCAL_WORKSPACE, name)}/api/2.0/mlflow/runs/get?run_id=${encodeURIComponent(name)}`,
+          signal,
+        });
+        const metrics = record(record(record(response.body).run).data).metrics;
+        const out: Record<string, number> = {};
+        for (const item of Array.isArray(metrics) ? metrics : []) {
+          const m = record(item);
+          if (typeof m.key === 'string' && typeof m.value === 'number') out[m.key] = m.value;
+        }
+        return out;
       }),
     cancel: (name) =>
       call(`Canceling '${name}'`, async () => {

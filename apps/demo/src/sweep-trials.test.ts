@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { bestTrialIndex, parameterNames, toTrialRow } from './sweep-trials.js';
+import { bestTrialIndex, parameterNames, toTrialRow, withReportedMetric } from './sweep-trials.js';
 
 const trial = (
   name: string,
@@ -37,5 +37,16 @@ describe('sweep trials', () => {
     expect(
       bestTrialIndex([trials[2]!], { primaryMetric: 'accuracy', goal: 'Maximize' }),
     ).toBeUndefined();
+  });
+
+  it("reads the runner's azureml.hyperparameters and prefers the metric reported to MLflow", () => {
+    const row = toTrialRow(
+      trial('t4', { 'azureml.hyperparameters': '{"lr": 0.5}', accuracy: '0.1' }),
+      'accuracy',
+      0,
+    );
+    expect(row.parameters).toEqual({ lr: 0.5 });
+    expect(withReportedMetric(row, { accuracy: 0.99, loss: 1 }, 'accuracy').metric).toBe(0.99);
+    expect(withReportedMetric(row, { loss: 1 }, 'accuracy').metric).toBe(0.1);
   });
 });

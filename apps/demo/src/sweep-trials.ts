@@ -44,15 +44,18 @@ function numeric(value: unknown): number | undefined {
 }
 
 /**
- * Reads a trial (a child job of the sweep): hyperparameters from `hyperparameters` in its
- * `properties.properties` or tags (a JSON string, as Azure ML's HyperDrive children carry them,
+ * Reads a trial (a child job of the sweep): hyperparameters from `azureml.hyperparameters` (what
+ * the local service's sweep runner writes) or `hyperparameters` in its `properties.properties`, or
+ * the `hyperparameters` tag (a JSON string, as Azure ML's HyperDrive children carry them,
  * or an object), the primary metric from `properties.properties` or tags under the metric's name
  * (or `best_metric`).
  */
 export function toTrialRow(resource: unknown, primaryMetric: string, nowMs: number): TrialRow {
   const row = toJobRow(resource, nowMs);
   const props = record(record(record(resource).properties).properties);
-  const parameters = parseParameters(props.hyperparameters ?? row.tags.hyperparameters);
+  const parameters = parseParameters(
+    props['azureml.hyperparameters'] ?? props.hyperparameters ?? row.tags.hyperparameters,
+  );
   const metric =
     numeric(props[primaryMetric]) ?? numeric(row.tags[primaryMetric]) ?? numeric(props.best_metric);
   return { ...row, parameters, metric };
@@ -77,4 +80,14 @@ export function bestTrialIndex(
 /** The parameter names of all trials, sorted. */
 export function parameterNames(trials: readonly TrialRow[]): string[] {
   return [...new Set(trials.flatMap((t) => Object.keys(t.parameters)))].sort();
+}
+
+/** The trial with the metric the run reported to MLflow (latest value), when it did. */
+export function withReportedMetric(
+  trial: TrialRow,
+  metrics: Readonly<Record<string, number>>,
+  primaryMetric: string,
+): TrialRow {
+  const value = metrics[primaryMetric];
+  return value === undefined || !Number.isFinite(value) ? trial : { ...trial, metric: value };
 }

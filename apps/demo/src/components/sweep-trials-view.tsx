@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 
 import { formatDurationMs } from '../format.js';
-import { bestTrialIndex, parameterNames, toTrialRow } from '../sweep-trials.js';
+import { bestTrialIndex, parameterNames, toTrialRow, withReportedMetric } from '../sweep-trials.js';
 import type { SweepObjective, TrialRow } from '../sweep-trials.js';
 import { useStudio } from '../studio-context.js';
 import { Link } from './link.js';
@@ -62,15 +62,29 @@ export function SweepTrialsView(props: {
   useEffect(() => {
     const controller = new AbortController();
     const load = (): void => {
-      api.childJobs(props.name, controller.signal).then(
-        (result) => {
+      api
+        .childJobs(props.name, controller.signal)
+        .then(async (result) => {
           const now = Date.now();
-          setTrials(result.map((job) => toTrialRow(job, primaryMetric, now)));
-        },
-        (error: unknown) => {
+          const rows = result.map((job) => toTrialRow(job, primaryMetric, now));
+          // Metrics come from the service's MLflow endpoint (at most 200 trials are asked).
+          const reported = await Promise.all(
+            rows.map((row, index) =>
+              index < 200
+                ? api.latestMetrics(row.name, controller.signal).catch(() => ({}))
+                : Promise.resolve({}),
+            ),
+          );
+          if (!controller.signal.aborted)
+            setTrials(
+              rows.map((row, index) =>
+                withReportedMetric(row, reported[index] ?? {}, primaryMetric),
+              ),
+            );
+        })
+        .catch((error: unknown) => {
           if (!controller.signal.aborted) reportError(error);
-        },
-      );
+        });
     };
     load();
     const timer = props.final ? undefined : setInterval(load, 3000);

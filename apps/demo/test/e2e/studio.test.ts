@@ -2,6 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 import {
+  JOBS,
   jobStatus,
   launchBrowser,
   openPage,
@@ -248,8 +249,25 @@ describe('studio (e2e)', () => {
         },
       });
     }
+    // Trial 1 reports a better value through the service's MLflow endpoint than its property says.
+    const logged = await fetch(
+      `${service.url}/mlflow${JOBS}/studio-sweep-1/api/2.0/mlflow/runs/log-metric`,
+      {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${service.token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({
+          run_id: 'studio-sweep-1',
+          key: 'accuracy',
+          value: 0.97,
+          timestamp: Date.now(),
+          step: 0,
+        }),
+      },
+    );
+    expect(logged.status).toBe(200);
     const { page } = await open('jobs/studio-sweep');
-    await page.locator('table.trials tr.best', { hasText: 'studio-sweep-2' }).waitFor();
+    await page.locator('table.trials tr.best', { hasText: 'studio-sweep-1' }).waitFor();
+    expect(await page.locator('table.trials tr.best').innerText()).toContain('0.97');
     expect(await page.locator('svg.chart rect').count()).toBe(2);
     await screenshot(page, '12-sweep-trials');
   });
