@@ -2,7 +2,7 @@
 
 The amlkit local service sets MLFLOW_TRACKING_URI, MLFLOW_TRACKING_TOKEN and MLFLOW_RUN_ID for
 every job, so this is what `mlflow.log_metric` / `mlflow.log_param` would send (the `mlflow`
-package itself is not needed). Usage: python3 train.py --lr 0.1 --epochs 3
+package itself is not needed). Usage: python3 train.py --lr 0.1 --epochs 3 [--sleep 0.5]
 """
 
 import argparse
@@ -31,6 +31,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--lr", type=float, required=True)
     parser.add_argument("--epochs", type=int, default=3)
+    parser.add_argument("--sleep", type=float, default=0.0, help="seconds per epoch")
     args = parser.parse_args()
     run_id = os.environ["MLFLOW_RUN_ID"]
     call("runs/log-parameter", {"run_id": run_id, "key": "lr", "value": str(args.lr)})
@@ -48,6 +49,7 @@ def main():
             },
         )
         print(f"epoch {epoch}: accuracy {accuracy}", flush=True)
+        time.sleep(args.sleep)
     call(
         "runs/log-batch",
         {

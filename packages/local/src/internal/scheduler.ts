@@ -11,6 +11,8 @@ import { emitStatus, jobDir } from './service-context.js';
 import type { ServiceContext } from './service-context.js';
 import { ExecutionPlanError, toCommandExecution } from './to-command-execution.js';
 import { mlflowTrackingUri } from '../mlflow/handle-mlflow-request.js';
+import { runSweep } from '../sweep/internal/run-sweep.js';
+import type { SweepHost } from '../sweep/internal/run-sweep.js';
 
 interface Running {
   readonly controller: AbortController;
@@ -35,6 +37,8 @@ export class Scheduler {
   #head = 0;
   readonly #queued = new Set<number>();
   readonly #running = new Map<number, Running>();
+  /** Sweep drivers: they own no slot (their trials do), so a sweep never starves its trials. */
+  readonly #drivers = new Map<number, Running>();
   #closed = false;
   /** Whether any delete operation may be pending (saves a query per finished job). */
   #deletesPending = true;
@@ -46,7 +50,7 @@ export class Scheduler {
 
   /** Whether the executor currently owns the job. */
   isRunning(seq: number): boolean {
-    return this.#running.has(seq);
+    return this.#running.has(seq) || this.#drivers.has(seq);
   }
 
   /**
@@ -120,7 +124,7 @@ export class Scheduler {
    * a running one is signalled (the executor stops its processes). Final jobs are left alone.
    */
   cancel(job: StoredJob, reason: string): void {
-    const running = this.#running.get(job.seq);
+    const running = this.#running.get(job.seq) ?? this.#drivers.get(job.seq);
     if (running !== undefined) {
       running.controller.abort(new Error(reason));
       return;
@@ -170,7 +174,7 @@ export class Scheduler {
   /** Stops taking jobs, cancels the running ones and waits for them to end. */
   async close(): Promise<void> {
     this.#closed = true;
-    const running = [...this.#running.values()];
+    const running = [...this.#drivers.values(), ...this.#running.values()];
     for (const run of running) run.controller.abort(new Error('The amlkit service is stopping'));
     await Promise.allSettled(running.map((run) => run.done));
   }
@@ -210,6 +214,10 @@ export class Scheduler {
       if (!this.#queued.delete(seq)) continue;
       const job = this.#ctx.store.getJobBySeq(seq);
       if (job?.status !== 'NotStarted') continue;
+      if (job.jobType === 'Sweep') {
+        this.#startSweep(job);
+        continue;
+      }
       const controller = new AbortController();
       const done = this.#run(job, controller)
         .catch((error: unknown) => {
@@ -230,9 +238,32 @@ export class Scheduler {
     }
   }
 
+  #startSweep(job: StoredJob): void {
+    const controller = new AbortController();
+    const host: SweepHost = {
+      ctx: this.#ctx,
+      enqueue: (seq) => {
+        this.enqueue(seq);
+      },
+      cancel: (child, reason) => {
+        this.cancel(child, reason);
+      },
+      apply: (target, from, event, source, at, error) =>
+        this.#apply(target, from, event, source, at, error),
+    };
+    const done = runSweep(host, job, controller.signal)
+      .catch((error: unknown) => {
+        this.#failUnexpected(job.seq, error);
+      })
+      .finally(() => {
+        this.#drivers.delete(job.seq);
+      });
+    this.#drivers.set(job.seq, { controller, done });
+  }
+
   async #run(job: StoredJob, controller: AbortController): Promise<void> {
     if (job.jobType !== 'Command') {
-      const reason = `${job.jobType === '' ? 'Untyped' : job.jobType} jobs cannot run on the local backend yet: only Command jobs run locally`;
+      const reason = `${job.jobType === '' ? 'Untyped' : job.jobType} jobs cannot run on the local backend yet: only Command and Sweep jobs run locally`;
       this.#apply(job, 'NotStarted', { type: 'fail', reason }, 'service', new Date(), {
         code: 'UserError',
         message: reason,
