@@ -9,7 +9,7 @@
 //      parses those too — per job, the job file plus every YAML file that `loadJob` read for it,
 //      each once, as `loadJob` does — while the per-job-file baseline parses the job files only.
 // It builds nothing: run `pnpm turbo run build --filter=@amlkit/cli...` first.
-// Usage: node bench/run.mjs [--cold-runs N] [--rounds N]
+// Usage: node bench/run.mjs [--cold-runs N] [--rounds N] [--warmup N]
 import { spawnSync } from 'node:child_process';
 import fs, { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import fsPromises from 'node:fs/promises';
@@ -40,6 +40,8 @@ function option(name, fallback) {
 }
 const COLD_RUNS = option('cold-runs', 15);
 const ROUNDS = option('rounds', 10);
+// Steady-state throughput: V8 needs a few dozen rounds to finish optimizing loadJob's hot paths.
+const WARMUP_ROUNDS = option('warmup', 30);
 
 for (const [what, path] of [
   ['the CLI bundle', CLI],
@@ -269,7 +271,7 @@ async function throughput(subset) {
   };
 }
 // One global warm-up first, so that no subset pays for JIT compilation of the others.
-for (let i = 0; i < 3; i++) {
+for (let i = 0; i < WARMUP_ROUNDS; i++) {
   roundYaml(files, true);
   await roundAmlkit(files);
 }
