@@ -18,6 +18,7 @@ import type { ServiceContext } from './service-context.js';
 import { missingBlobs, putBlob, putSnapshot } from './routes/blobs.js';
 import { streamJobEvents } from './routes/events.js';
 import { getRun, runDetails } from './routes/history.js';
+import { listRunChildren } from './routes/run-children.js';
 import { serveStudio } from './routes/studio.js';
 import { handleMlflowRequest } from '../mlflow/handle-mlflow-request.js';
 import { downloadOutput, listOutputs, serveJobFile } from './routes/job-files.js';
@@ -281,7 +282,7 @@ async function handle(
       runs !== 'runs' ||
       name === undefined ||
       extra.length > 0 ||
-      (detail !== undefined && detail !== 'details')
+      (detail !== undefined && detail !== 'details' && detail !== 'children')
     ) {
       throw notFound(`No route for ${method} ${(req.url ?? '').split('?')[0] ?? ''}`, 'NotFound');
     }
@@ -289,7 +290,13 @@ async function handle(
     checkJobName(name);
     const job = ctx.store.getJob(matched.workspace, name);
     if (job === undefined) throw notFound(`The run '${name}' was not found`, 'RunNotFound');
-    if (detail === 'details') await runDetails(ctx, res, job, baseUrl);
+    if (detail === 'children') {
+      listRunChildren(ctx, res, job, {
+        query,
+        baseUrl,
+        path: (req.url ?? '').split('?')[0] ?? '',
+      });
+    } else if (detail === 'details') await runDetails(ctx, res, job, baseUrl);
     else getRun(res, job);
     return;
   }

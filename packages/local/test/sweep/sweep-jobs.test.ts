@@ -68,6 +68,21 @@ describe('sweep jobs on the local service', () => {
     expect(done.properties.properties.best_child_run_id).toBe(best?.name);
     expect(done.properties.properties.score).toBe('1');
     expect(done.properties.properties['amlkit.trials']).toBe('3');
+
+    // run history lists the trials as child runs (what jobs.list({ parentJobName }) reads), paged
+    const first = await body(await t.call(`/history/v1.0${WS_PATH}/runs/grid/children?$top=2`));
+    expect(
+      (first.value as Json[]).map((r: Json) => [String(r.runId), String(r.parentRunId)]),
+    ).toEqual([
+      ['grid_2', 'grid'],
+      ['grid_1', 'grid'],
+    ]);
+    expect(typeof first.nextLink).toBe('string');
+    const second = await body(await fetch(String(first.nextLink), { headers: t.auth }));
+    expect((second.value as Json[]).map((r: Json) => String(r.runId))).toEqual(['grid_0']);
+    expect(second.nextLink).toBeNull();
+    const run = await body(await t.call(`/history/v1.0${WS_PATH}/runs/grid_0`));
+    expect(run.parentRunId).toBe('grid');
   });
 
   it('stops the bad trials of a random sweep with a bandit policy', async () => {

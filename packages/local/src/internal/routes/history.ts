@@ -19,15 +19,17 @@ function durationText(
   return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`;
 }
 
-/** The run-history `Run` fields of a job (`runId` is the job name). */
-function runFields(job: StoredJob): Record<string, unknown> {
+/** The run-history `Run` fields of a job (`runId` is the job name; `parentRunId` for a trial). */
+export function runFields(job: StoredJob): Record<string, unknown> {
   const p = job.properties;
   const duration = durationText(job.startedAt, job.endedAt);
+  // a sweep trial names its parent (parentJobName); runs nest one level here
+  const parent = typeof p.parentJobName === 'string' ? p.parentJobName : null;
   return {
     runId: job.name,
     runUuid: job.uid,
-    parentRunId: null,
-    rootRunId: job.name,
+    parentRunId: parent,
+    rootRunId: parent ?? job.name,
     target: typeof p.computeId === 'string' ? p.computeId : 'local',
     status: job.status,
     createdTimeUtc: job.createdAt,
