@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { defineConfig, type Options } from 'tsup';
@@ -18,6 +18,29 @@ const yamlAsEsm: NonNullable<Options['esbuildPlugins']>[number] = {
     build.onResolve({ filter: /^yaml$/ }, () => ({ path: yamlEsm }));
   },
 };
+
+// The studio (`@amlkit/demo`, a devDependency so that turbo builds it first) ships inside the CLI:
+// its Vite build is copied to `dist/studio/`, which `server start --foreground` serves at /studio.
+function copyStudio(): void {
+  let demoDist: string;
+  try {
+    demoDist = join(
+      dirname(createRequire(resolve('package.json')).resolve('@amlkit/demo/package.json')),
+      'dist',
+    );
+  } catch (error) {
+    throw new Error(
+      'cannot ship the studio: @amlkit/demo is not resolvable from apps/cli (expected the workspace devDependency; run pnpm install)',
+      { cause: error },
+    );
+  }
+  if (!existsSync(join(demoDist, 'index.html'))) {
+    throw new Error(
+      `cannot ship the studio: expected the studio build at ${demoDist}/index.html, found none (run pnpm --filter @amlkit/demo build first)`,
+    );
+  }
+  cpSync(demoDist, resolve('dist/studio'), { recursive: true });
+}
 
 const shared = {
   target: 'node20',
@@ -46,6 +69,10 @@ export default defineConfig([
     splitting: false,
     // The three builds share dist/: this one cleans everything but the others' outputs.
     clean: ['**/*', '!runtime.cjs*', '!query.cjs*', '!index.js*', '!index.d.ts'],
+    // After the clean (which removes an old dist/studio): copy the studio build.
+    onSuccess: async () => {
+      copyStudio();
+    },
   },
   // The programmatic entry (`runCli`, `EXIT_CODES`, `CliError`).
   {

@@ -1,5 +1,6 @@
 import { CLI_ERROR_CODES, CliError } from '../cli-error.js';
 import { EXIT_CODES } from '../exit-codes.js';
+import { bundledStudioDir } from '../internal/bundled-studio-dir.js';
 import { defineCommand } from '../internal/define-command.js';
 import { cliPath, OUTPUT_FLAGS, printResult } from '../internal/job-command.js';
 import { loadRuntime } from '../internal/load-runtime.js';
@@ -59,8 +60,11 @@ export default defineCommand({
 
     if (flags.foreground) {
       const { startLocalService } = await import('@amlkit/local');
+      // The studio shipped in dist/studio/ (else the service's own default lookup).
+      const studioDir = await bundledStudioDir();
       const service = await startLocalService({
         home,
+        ...(studioDir === undefined ? {} : { studioDir }),
         ...(port === undefined ? {} : { port }),
         ...(flags.host === undefined ? {} : { host: flags.host }),
         allowRemote: flags['allow-remote'],
