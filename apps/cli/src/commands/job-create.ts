@@ -12,6 +12,7 @@ import { JOB_COLUMNS, jobJson } from '../internal/job-view.js';
 import { loadJobFile } from '../internal/load-job-file.js';
 import { loadRuntime } from '../internal/load-runtime.js';
 import { openInBrowser } from '../internal/open-in-browser.js';
+import { withTokenFragment } from '../internal/studio-url.js';
 
 /** `amlkit job create`: submit a job file (or print the request with `--dry-run`). */
 export default defineCommand({
@@ -55,7 +56,12 @@ export default defineCommand({
       kind: 'boolean',
       description: 'Follow the logs and status until the job stops.',
     },
-    { name: 'web', kind: 'boolean', description: 'Open the job in the studio in a browser.' },
+    {
+      name: 'web',
+      kind: 'boolean',
+      description:
+        "Open the job's studio page in a browser (local service: with its token in the URL fragment).",
+    },
     {
       name: 'cancel-on-interrupt',
       kind: 'boolean',
@@ -116,7 +122,19 @@ export default defineCommand({
     const name = created.name ?? flags.name ?? '';
     io.stderr.write(`Submitted job ${name} (experiment ${created.experimentName ?? 'Default'}).\n`);
     if (created.studioUrl !== undefined) io.stderr.write(`Studio: ${created.studioUrl}\n`);
-    if (flags.web && created.studioUrl !== undefined) await openInBrowser(created.studioUrl, io);
+    if (flags.web && created.studioUrl !== undefined) {
+      let page = created.studioUrl;
+      if (connection.kind === 'local') {
+        // The studio page takes the service's token from the fragment (never sent to a server).
+        const fromEnv = io.env.AMLKIT_TOKEN;
+        const token =
+          flags.endpoint !== undefined && fromEnv !== undefined && fromEnv.trim() !== ''
+            ? fromEnv.trim()
+            : await runtime.readToken(connection.home ?? runtime.amlkitHome(io.env));
+        page = withTokenFragment(page, token);
+      }
+      await openInBrowser(page, io);
+    }
     if (!flags.stream) {
       await printResult(context, jobJson(created), { columns: JOB_COLUMNS });
       return EXIT_CODES.SUCCESS;

@@ -106,6 +106,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./server-status.js')).default,
   },
   {
+    path: ['studio'],
+    summary: 'Open the studio of the local service in a browser (or --print-url).',
+    load: async () => (await import('./studio.js')).default,
+  },
+  {
     path: ['schema'],
     summary: 'Print the JSON Schema of a job type (for editors), or list the job types.',
     load: async () => (await import('./schema.js')).default,
