@@ -255,6 +255,14 @@ export class Scheduler {
       .catch((error: unknown) => {
         this.#failUnexpected(job.seq, error);
       })
+      .then(async () => {
+        this.#drivers.delete(job.seq);
+        // a delete requested while the sweep ran is finished now
+        await this.finishDeletes(workspaceKey(job.workspace), job.name);
+      })
+      .catch(() => {
+        // the store is closing; a pending delete is finished on the next start
+      })
       .finally(() => {
         this.#drivers.delete(job.seq);
       });

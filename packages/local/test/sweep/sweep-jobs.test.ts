@@ -170,4 +170,48 @@ describe('sweep jobs on the local service', () => {
     expect(done.properties.status).toBe('Canceled');
     for (const c of await children(t, 'cancel-sweep')) expect(c.properties.status).toBe('Canceled');
   });
+
+  it('ends a sweep at limits.timeout: Canceled with JobTimeout, its trials canceled', async () => {
+    await t.putJob(
+      'slow-sweep',
+      sweep({
+        searchSpace: { lr: ['choice', [[0.1, 0.2]]] },
+        inputs: {
+          epochs: { jobInputType: 'literal', value: '200' },
+          sleep: { jobInputType: 'literal', value: '0.5' },
+        },
+        limits: { jobLimitsType: 'Sweep', maxTotalTrials: 2, timeout: 'PT2S' },
+      }),
+    );
+    const done = await t.waitForStatus('slow-sweep', ['Canceled', 'Completed', 'Failed'], 60_000);
+    expect(done.properties.status).toBe('Canceled');
+    const details = await body(await t.call(`/history/v1.0${WS_PATH}/runs/slow-sweep/details`));
+    expect(details.error.error.code).toBe('JobTimeout');
+    for (const c of await children(t, 'slow-sweep')) expect(c.properties.status).toBe('Canceled');
+  });
+
+  it('finishes a delete requested while the sweep runs', async () => {
+    await t.putJob(
+      'delete-sweep',
+      sweep({
+        searchSpace: { lr: ['choice', [[0.1]]] },
+        inputs: {
+          epochs: { jobInputType: 'literal', value: '200' },
+          sleep: { jobInputType: 'literal', value: '0.5' },
+        },
+        limits: { jobLimitsType: 'Sweep', maxTotalTrials: 1 },
+      }),
+    );
+    await t.waitForStatus('delete-sweep', ['Running']);
+    const res = await t.call(`${WS_PATH}/jobs/delete-sweep?${API}`, { method: 'DELETE' });
+    expect(res.status).toBe(202);
+    const location = String(res.headers.get('location'));
+    let status = 202;
+    while (status === 202) {
+      status = (await fetch(location, { headers: t.auth })).status;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(status).toBe(200);
+    expect((await t.call(`${WS_PATH}/jobs/delete-sweep?${API}`)).status).toBe(404);
+  });
 });
