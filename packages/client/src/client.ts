@@ -1,14 +1,16 @@
 import { createStaticTokenCredential } from './auth/static-token-credential.js';
 import type { TokenCredential } from './auth/token-credential.js';
+import { discoverWorkspaceEndpoints } from './azure/discover-workspace-endpoints.js';
 import type { ClientFileSystem } from './jobs/client-file-system.js';
 import { createJobsApi } from './jobs/internal/create-jobs-api.js';
+import type { JobOutputDownloader } from './jobs/job-output-downloader.js';
 import type { JobsApi } from './jobs/jobs-api.js';
 import type { AssetResolver } from './resolver/asset-resolver.js';
 import { createOfflineResolver } from './resolver/create-offline-resolver.js';
 import { createLocalResolver, LOCAL_WORKSPACE_SCOPE } from './resolver/local-resolver.js';
 import type { LocalResolverOptions } from './resolver/local-resolver.js';
 import { createTransport } from './transport/create-transport.js';
-import type { TransportOptions } from './transport/create-transport.js';
+import type { Transport, TransportOptions } from './transport/create-transport.js';
 import type { WorkspaceConfig } from './workspace/resolve-workspace.js';
 
 /** The Azure Resource Manager endpoint. */
@@ -55,7 +57,10 @@ export interface AmlClientOptions {
   /**
    * The run-history data plane (the workspace discovery document's `api` URL, e.g.
    * `https://eastus.api.azureml.ms`), used by `jobs.stream` and `list({ parentJobName })`.
-   * @default the endpoint for the local backend; none for Azure (discovery is not automatic yet)
+   * For Azure without it, the first call that needs run history (`jobs.stream`,
+   * `list({ parentJobName })`) finds it with `discoverWorkspaceEndpoints` (once per client;
+   * a failed discovery is tried again by the next call).
+   * @default the endpoint for the local backend; discovered on first use for Azure
    */
   readonly historyUrl?: string | undefined;
   /**
@@ -71,6 +76,18 @@ export interface AmlClientOptions {
   readonly listsNewestFirst?: boolean | undefined;
   /** File access for `jobs.download` (`nodeFileSystem` from `@amlkit/client/node`). */
   readonly fileSystem?: ClientFileSystem | undefined;
+  /**
+   * Which kind of service `endpoint` is: the embedded local service or Azure (ARM, or a
+   * stand-in for it on loopback, as in tests).
+   * @default 'local' for a loopback endpoint, else 'azure'
+   */
+  readonly backend?: 'azure' | 'local' | undefined;
+  /**
+   * Downloads Azure job outputs for `jobs.download` (they live in storage accounts, which need
+   * Node): `createAzureJobOutputDownloader()` from `@amlkit/client/node`.
+   * @default none (`jobs.download` of an Azure client throws a TypeError)
+   */
+  readonly outputDownloader?: JobOutputDownloader | undefined;
 }
 
 /** A client of one workspace. Create it with {@link createClient} or {@link createLocalClient}. */
@@ -132,7 +149,7 @@ function checkOptions(options: AmlClientOptions): void {
 export function createClient(options: AmlClientOptions): AmlClient {
   checkOptions(options);
   const endpoint = options.endpoint ?? DEFAULT_ENDPOINT;
-  const backend = isLoopback(endpoint) ? 'local' : 'azure';
+  const backend = options.backend ?? (isLoopback(endpoint) ? 'local' : 'azure');
   const transportOptions: TransportOptions = {
     baseUrl: endpoint,
     credential: options.credential,
@@ -144,12 +161,23 @@ export function createClient(options: AmlClientOptions): AmlClient {
   };
   const transport = createTransport(transportOptions);
   const historyUrl = options.historyUrl ?? (backend === 'local' ? endpoint : undefined);
-  const historyTransport =
-    historyUrl === undefined
-      ? undefined
-      : historyUrl === endpoint
-        ? transport
-        : transport.withOptions({ baseUrl: historyUrl });
+  const historyOf = (url: string): Transport =>
+    url === endpoint ? transport : transport.withOptions({ baseUrl: url });
+  let history: Promise<Transport> | undefined =
+    historyUrl === undefined ? undefined : Promise.resolve(historyOf(historyUrl));
+  const historyTransport = (signal: AbortSignal | undefined): Promise<Transport> => {
+    if (history === undefined) {
+      const discovery = discoverWorkspaceEndpoints(transport, options.workspace, {
+        signal,
+        ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
+      }).then((endpoints) => historyOf(endpoints.historyUrl));
+      history = discovery;
+      discovery.catch(() => {
+        if (history === discovery) history = undefined;
+      });
+    }
+    return history;
+  };
   const jobs = createJobsApi({
     transport,
     historyTransport,
@@ -159,6 +187,7 @@ export function createClient(options: AmlClientOptions): AmlClient {
     newestFirst: options.listsNewestFirst ?? backend === 'local',
     pollIntervalMs: options.pollIntervalMs ?? (backend === 'local' ? 250 : undefined),
     fileSystem: options.fileSystem,
+    outputDownloader: options.outputDownloader,
     fetch: options.fetch ?? globalThis.fetch.bind(globalThis),
   });
   const client: AmlClient = {

@@ -213,6 +213,10 @@ export type {
   WaitJobResult,
 } from './jobs/jobs-api.js';
 export type {
+  JobOutputDownloader,
+  JobOutputDownloadRequest,
+} from './jobs/job-output-downloader.js';
+export type {
   ClientDirectoryEntry,
   ClientFileKind,
   ClientFileStat,

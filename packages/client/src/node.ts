@@ -74,5 +74,7 @@ export type {
   AzureDownloadedFile,
   DownloadAzureJobOutputsOptions,
 } from './azure/download-azure-job-outputs.js';
+export { createAzureJobOutputDownloader } from './azure/create-azure-job-output-downloader.js';
+export type { AzureJobOutputDownloaderOptions } from './azure/create-azure-job-output-downloader.js';
 export { readAzCliDefaults } from './azure/read-az-cli-defaults.js';
 export type { AzCliDefaults, ReadAzCliDefaultsOptions } from './azure/read-az-cli-defaults.js';

@@ -13,7 +13,13 @@ export interface AccessToken {
   tokenType?: 'Bearer' | 'pop';
 }
 
-/** Options passed to {@link TokenCredential.getToken} (the `@azure/core-auth` shape, trimmed to what is used). */
+/**
+ * Options passed to {@link TokenCredential.getToken}: the part of the `@azure/core-auth` shape
+ * this package passes. Every field is one `@azure/core-auth` accepts with the same type, so a
+ * real `@azure/identity` credential satisfies {@link TokenCredential} without an adapter, also
+ * under `exactOptionalPropertyTypes` (no `tracingOptions`: its `tracingContext` type cannot be
+ * matched without depending on `@azure/core-tracing`).
+ */
 export interface GetTokenOptions {
   /** Aborts the token request. */
   abortSignal?: AbortSignal;
@@ -25,8 +31,6 @@ export interface GetTokenOptions {
   enableCae?: boolean;
   /** Request options of the credential's own HTTP calls. */
   requestOptions?: { timeout?: number };
-  /** Tracing options (passed through untouched). */
-  tracingOptions?: { tracingContext?: unknown };
 }
 
 /**

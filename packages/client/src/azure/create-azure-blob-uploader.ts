@@ -3,8 +3,11 @@ import { createReadStream } from 'node:fs';
 import { lstat, readdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { createIgnoreMatcher, IGNORE_FILE_NAMES, parseIgnoreFile } from '@amlkit/core';
-import { BlobServiceClient, StorageSharedKeyCredential } from '@azure/storage-blob';
-import type { ContainerClient } from '@azure/storage-blob';
+import type {
+  BlobServiceClient,
+  ContainerClient,
+  StorageSharedKeyCredential,
+} from '@azure/storage-blob';
 import type { TokenCredential } from '../auth/token-credential.js';
 import { AssetResolutionError } from '../resolver/asset-resolution-error.js';
 import type {
@@ -13,6 +16,7 @@ import type {
   AzureUploadOptions,
   AzureUploadResult,
 } from './azure-uploader.js';
+import { loadStorageBlob } from './internal/load-storage-blob.js';
 
 /** The Azure ML code snapshot limit (300 MiB). */
 export const DEFAULT_MAX_SNAPSHOT_BYTES = 300 * 1024 * 1024;
@@ -111,7 +115,10 @@ export function createAzureBlobUploader(options: AzureBlobUploaderOptions = {}):
   const concurrency = Math.max(1, Math.floor(options.concurrency ?? 4));
   const serviceUrlOf = options.serviceUrl ?? defaultServiceUrl;
 
-  function containerOf(datastore: AzureDatastore): { client: ContainerClient; url: string } {
+  async function containerOf(
+    datastore: AzureDatastore,
+  ): Promise<{ client: ContainerClient; url: string }> {
+    const { BlobServiceClient, StorageSharedKeyCredential } = await loadStorageBlob();
     const serviceUrl = serviceUrlOf(datastore).replace(/\/+$/, '');
     const secret = datastore.secret;
     let service: BlobServiceClient;
@@ -257,7 +264,7 @@ export function createAzureBlobUploader(options: AzureBlobUploaderOptions = {}):
       const hash = await contentHash(files);
       const name = basename(root);
       const blobPath = `LocalUpload/${hash}/${name}`;
-      const { client, url } = containerOf(uploadOptions.datastore);
+      const { client, url } = await containerOf(uploadOptions.datastore);
       const totalBytes = files.reduce((sum, file) => sum + file.size, 0);
       const found = await existing(client, blobPath);
       const base = {

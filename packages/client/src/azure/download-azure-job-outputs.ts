@@ -1,11 +1,11 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
-import { BlobServiceClient, StorageSharedKeyCredential } from '@azure/storage-blob';
 import { formatWorkspaceId, parseAssetReference } from '@amlkit/core';
 import type { WorkspaceScope } from '@amlkit/core';
 import { AssetResolutionError } from '../resolver/asset-resolution-error.js';
 import type { Transport } from '../transport/create-transport.js';
 import type { AzureDatastore } from './azure-uploader.js';
+import { loadStorageBlob } from './internal/load-storage-blob.js';
 
 /** Options of {@link downloadAzureJobOutputs}. */
 export interface DownloadAzureJobOutputsOptions {
@@ -145,7 +145,7 @@ export async function downloadAzureJobOutputs(
       );
     }
     const datastore = await options.getDatastore(reference.datastore, signal);
-    const container = containerOf(datastore, options.serviceUrl);
+    const container = await containerOf(datastore, options.serviceUrl);
     const target =
       output === 'default' ? join(root, 'artifacts') : join(root, 'named-outputs', output);
     const prefix = reference.path.replace(/^\/+/, '');
@@ -174,10 +174,11 @@ export async function downloadAzureJobOutputs(
   return written;
 }
 
-function containerOf(
+async function containerOf(
   datastore: AzureDatastore,
   serviceUrlOf: ((datastore: AzureDatastore) => string) | undefined,
 ) {
+  const { BlobServiceClient, StorageSharedKeyCredential } = await loadStorageBlob();
   const serviceUrl = (
     serviceUrlOf?.(datastore) ??
     `${datastore.protocol}://${datastore.accountName}.blob.${datastore.endpoint}`

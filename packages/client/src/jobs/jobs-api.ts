@@ -198,6 +198,11 @@ export interface JobsApi {
   wait(name: string, options?: WaitJobOptions): Promise<WaitJobResult>;
   /** Follows the job's logs by byte offset (run-details `logFiles`, `Range: bytes=N-`), then returns like `wait`. */
   stream(name: string, options?: StreamJobOptions): Promise<StreamJobResult>;
-  /** Downloads outputs of a job (needs the client's `fileSystem`; the local backend only for now). */
+  /**
+   * Downloads outputs of a job: on the local backend under `<destination>/named-outputs/<output>/`
+   * (needs the client's `fileSystem`); on Azure with the client's `outputDownloader` (the
+   * `default` artifacts under `<destination>/artifacts/`, named outputs under
+   * `<destination>/named-outputs/<output>/`).
+   */
   download(name: string, options: DownloadJobOptions): Promise<readonly DownloadedFile[]>;
 }

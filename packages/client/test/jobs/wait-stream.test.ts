@@ -233,13 +233,29 @@ describe('jobs.stream', () => {
     }
   });
 
-  it('needs the run-history data plane on Azure', async () => {
+  it('does discover the run-history data plane on Azure, trying again after a failure', async () => {
+    // Fault injection: the workspace GET of the discovery fails; nothing else is sent.
+    const urls: string[] = [];
     const azure = createClient({
       workspace: { subscriptionId: 's', resourceGroup: 'rg', workspaceName: 'ws' },
       credential: {
         getToken: () => Promise.resolve({ token: 't', expiresOnTimestamp: Date.now() + 3_600_000 }),
       },
+      maxRetries: 0,
+      fetch: (input) => {
+        urls.push(String(input instanceof Request ? input.url : input));
+        return Promise.resolve(
+          new Response(JSON.stringify({ error: { code: 'NotFound', message: 'no workspace' } }), {
+            status: 404,
+            headers: { 'content-type': 'application/json' },
+          }),
+        );
+      },
     });
-    await expect(azure.jobs.stream('x')).rejects.toThrow(/historyUrl/);
+    await expect(azure.jobs.stream('x')).rejects.toThrow(/no workspace/);
+    await expect(azure.jobs.stream('x')).rejects.toThrow(/no workspace/);
+    const workspace =
+      'https://management.azure.com/subscriptions/s/resourceGroups/rg/providers/Microsoft.MachineLearningServices/workspaces/ws?';
+    expect(urls.map((url) => url.slice(0, workspace.length))).toEqual([workspace, workspace]);
   });
 });

@@ -138,7 +138,7 @@ export function createJobsApi(context: JobsContext): JobsApi {
 
     async stream(name, options = {}) {
       const path = jobPath(workspace, name);
-      const history = context.historyTransport;
+      const history = await context.historyTransport(options.signal);
       if (history === undefined) {
         throw new TypeError(
           `jobs.stream: reading logs needs the run-history data plane: expected the client's historyUrl option (the workspace discovery 'api' URL), received none`,

@@ -24,7 +24,7 @@ function joinPath(base: string, ...parts: string[]): string {
 }
 
 /**
- * `jobs.download` on the local backend: lists `…/jobs/{name}/outputs` (amlkit extension),
+ * `jobs.download`: for Azure, the client's `outputDownloader`. On the local backend: lists `…/jobs/{name}/outputs` (amlkit extension),
  * picks the requested outputs and writes each file under `<destination>/named-outputs/<output>/`.
  */
 export async function downloadOutputs(
@@ -32,20 +32,28 @@ export async function downloadOutputs(
   name: string,
   options: DownloadJobOptions,
 ): Promise<readonly DownloadedFile[]> {
-  const fileSystem = context.fileSystem;
-  if (fileSystem === undefined) {
-    throw new TypeError(
-      `jobs.download: writing files needs the client's fileSystem option: expected a ClientFileSystem (nodeFileSystem from '@amlkit/client/node'), received none`,
-    );
-  }
   if (typeof options.destination !== 'string' || options.destination === '') {
     throw new TypeError(
       `jobs.download: expected destination to be a non-empty path, received ${JSON.stringify(options.destination)}`,
     );
   }
-  if (context.backend !== 'local') {
+  if (context.backend === 'azure') {
+    if (context.outputDownloader === undefined) {
+      throw new TypeError(
+        `jobs.download: downloading from Azure datastores needs Node: expected the client's outputDownloader option (createAzureJobOutputDownloader() from '@amlkit/client/node'), received none`,
+      );
+    }
+    return context.outputDownloader(name, {
+      ...options,
+      transport: context.transport,
+      workspace: context.workspace,
+      resolver: context.resolver,
+    });
+  }
+  const fileSystem = context.fileSystem;
+  if (fileSystem === undefined) {
     throw new TypeError(
-      `jobs.download: expected a client of the local backend, received an Azure client (downloading from Azure datastores is not implemented yet)`,
+      `jobs.download: writing files needs the client's fileSystem option: expected a ClientFileSystem (nodeFileSystem from '@amlkit/client/node'), received none`,
     );
   }
   const path = `/amlkit/v1${workspacePath(context.workspace)}/jobs/${encodeURIComponent(name)}/outputs`;

@@ -149,18 +149,18 @@ function childJobs(
   parent: string,
   signal: AbortSignal | undefined,
 ): PagedAsyncIterable<RawJob> {
-  const history = context.historyTransport;
-  if (history === undefined) {
-    throw new TypeError(
-      `jobs.list: listing the children of '${parent}' needs the run-history data plane: expected the client's historyUrl option, received none`,
-    );
-  }
-  const runs = paginate<{ runId?: unknown; name?: unknown }>(
-    history,
-    `/history/v1.0${workspacePath(context.workspace)}/runs/${encodeURIComponent(parent)}/children`,
-    { signal },
-  );
   async function* pages(): AsyncGenerator<Page<RawJob>> {
+    const history = await context.historyTransport(signal);
+    if (history === undefined) {
+      throw new TypeError(
+        `jobs.list: listing the children of '${parent}' needs the run-history data plane: expected the client's historyUrl option, received none`,
+      );
+    }
+    const runs = paginate<{ runId?: unknown; name?: unknown }>(
+      history,
+      `/history/v1.0${workspacePath(context.workspace)}/runs/${encodeURIComponent(parent)}/children`,
+      { signal },
+    );
     for await (const page of runs.byPage()) {
       const items: RawJob[] = [];
       for (const run of page.items) {

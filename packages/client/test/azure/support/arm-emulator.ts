@@ -182,6 +182,23 @@ export async function startArmEmulator(
         return;
       }
       const job = /^\/jobs\/([^/]+)$/.exec(rest);
+      if (job !== null && method === 'PUT') {
+        // A submitted job starts Running with an empty log; tests drive it through `runs`.
+        const name = job[1] ?? '';
+        registered.set(path, body);
+        if (!runs.has(name)) runs.set(name, { status: 'Running', logs: {} });
+        const properties = {
+          ...((body as { properties?: Record<string, unknown> } | undefined)?.properties ?? {}),
+          status: 'NotStarted',
+        };
+        json(res, 201, {
+          id: path,
+          name,
+          type: 'Microsoft.MachineLearningServices/workspaces/jobs',
+          properties,
+        });
+        return;
+      }
       if (job !== null && method === 'GET') {
         const name = job[1] ?? '';
         const run = runs.get(name);
