@@ -427,27 +427,67 @@ describe('amlkit output formats', () => {
 });
 
 describe('amlkit with a workspace configured', () => {
-  it('says Azure credentials are not wired yet (exit 9) and starts nothing', async () => {
+  // No Azure sign-in here: no AZURE_* variables, a fresh az config folder.
+  const NO_AZURE = {
+    ...WORKSPACE_ENV,
+    AZURE_CLIENT_ID: '',
+    AZURE_CLIENT_SECRET: '',
+    AZURE_TENANT_ID: '',
+    AZURE_CLIENT_CERTIFICATE_PATH: '',
+    AZURE_USERNAME: '',
+    AZURE_FEDERATED_TOKEN_FILE: '',
+  };
+
+  it('does stop an Azure job create without credentials with the one-line fix (exit 9), starting nothing', async () => {
     const other = await mkdtemp(join(tmpdir(), 'amlkit-cli-azure-'));
     try {
       const run = await runBuiltCli(
         [
           'job',
-          'list',
+          'create',
+          '-f',
+          'examples/hello-world.yml',
           '-g',
           'rg',
           '-w',
           'ws',
           '--subscription',
           '00000000-0000-0000-0000-000000000000',
+          '--auth',
+          'env',
         ],
-        {
-          env: { ...WORKSPACE_ENV, AMLKIT_HOME: other },
-        },
+        { env: { ...NO_AZURE, AMLKIT_HOME: other, AZURE_CONFIG_DIR: other } },
       );
       expect(run.code).toBe(9);
-      expect(run.stderr).toContain('Azure credentials come with the Azure issue');
+      const lines = run.stderr.trimEnd().split('\n');
+      expect(lines[0]).toMatch(/^amlkit: error: cannot sign in to Azure: EnvironmentCredential/);
+      expect(lines[1]).toBe(
+        'hint: this credential source is not set up here: pick another with --auth (cli, msi, env, device)',
+      );
+      expect(run.stderr).not.toMatch(/^\s+at /m);
+      expect(run.stdout).toBe('');
       expect(existsSync(join(other, 'server.json'))).toBe(false);
+    } finally {
+      await rm(other, { recursive: true, force: true });
+    }
+  });
+
+  it('does report each credential source with auth doctor, exit 9 when none signs in', async () => {
+    const other = await mkdtemp(join(tmpdir(), 'amlkit-cli-azure-'));
+    try {
+      const run = await runBuiltCli(['auth', 'doctor', '-o', 'json'], {
+        // No az, pwsh or azd on PATH: those sources say they are not installed.
+        env: { ...NO_AZURE, AMLKIT_HOME: other, AZURE_CONFIG_DIR: other, PATH: other },
+      });
+      expect(run.code).toBe(9);
+      expect(run.stderr).not.toMatch(/^\s+at /m);
+      const reports = JSON.parse(run.stdout) as { source: string; status: string; fix: string }[];
+      expect(reports.map((report) => report.source)).toContain('env');
+      expect(reports.every((report) => report.status !== 'ok')).toBe(true);
+      const env = reports.find((report) => report.source === 'env');
+      expect(env?.fix).toBe(
+        'this credential source is not set up here: pick another with --auth (cli, msi, env, device)',
+      );
     } finally {
       await rm(other, { recursive: true, force: true });
     }

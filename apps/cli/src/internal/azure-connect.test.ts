@@ -71,6 +71,9 @@ describe('connectAzure', () => {
       ),
     });
     expect(client.options.historyUrl).toBe(`${origin}/history-root`);
+    // An Azure client even on this loopback stand-in, with the Azure output download.
+    expect(client.backend).toBe('azure');
+    expect(typeof client.options.outputDownloader).toBe('function');
     expect(seen).toEqual([`GET ${WS_PATH} Bearer good-token`, 'GET /discovery -']);
   });
 

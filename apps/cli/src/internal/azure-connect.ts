@@ -5,6 +5,7 @@ import type { AmlClient, WorkspaceConfig } from '@amlkit/client';
 import { createClient, createTransport, isAmlkitClientError } from '@amlkit/client';
 import {
   createAzureBlobUploader,
+  createAzureJobOutputDownloader,
   createAzureResolver,
   discoverWorkspaceEndpoints,
   nodeFileSystem,
@@ -55,11 +56,14 @@ export async function connectAzure(
   }
   return createClient({
     endpoint,
+    // Azure even on a loopback stand-in of ARM (tests): the client must not treat it as local.
+    backend: 'azure',
     workspace,
     credential,
     historyUrl,
     fileSystem: nodeFileSystem,
     resolver: createAzureResolver(workspace, { transport, uploader: createAzureBlobUploader() }),
+    outputDownloader: createAzureJobOutputDownloader(),
     ...fetchOption,
   });
 }

@@ -69,36 +69,13 @@ export async function createAzureCredential(
       { code: CLI_ERROR_CODES.USAGE },
     );
   }
-  return adapt(await identityCredential(kind, options));
-}
-
-interface IdentityCredential {
-  getToken(
-    scopes: string | string[],
-    options?: { abortSignal?: AbortSignal; tenantId?: string; claims?: string },
-  ): Promise<{ token: string; expiresOnTimestamp: number } | null>;
-}
-
-/**
- * `@azure/identity` credentials in the client's `TokenCredential` shape (the same interface, but
- * the client's options type is stricter under `exactOptionalPropertyTypes`: only the abort
- * signal, tenant and claims are passed on).
- */
-function adapt(credential: IdentityCredential): TokenCredential {
-  return {
-    getToken: (scopes, options) =>
-      credential.getToken(scopes, {
-        ...(options?.abortSignal === undefined ? {} : { abortSignal: options.abortSignal }),
-        ...(options?.tenantId === undefined ? {} : { tenantId: options.tenantId }),
-        ...(options?.claims === undefined ? {} : { claims: options.claims }),
-      }),
-  };
+  return identityCredential(kind, options);
 }
 
 async function identityCredential(
   kind: AuthKind,
   options: AzureCredentialOptions,
-): Promise<IdentityCredential> {
+): Promise<TokenCredential> {
   const identity = await (options.loadIdentity ?? loadIdentity)();
   const tenantId = options.env['AZURE_TENANT_ID'];
   const clientId = options.env['AZURE_CLIENT_ID'];

@@ -29,8 +29,29 @@ afterAll(async () => {
 
 const env = (extra: Record<string, string> = {}): Record<string, string> => ({
   AMLKIT_HOME: join(root, 'home'),
+  // Never the user's ~/.azure.
+  AZURE_CONFIG_DIR: join(root, 'no-az-config'),
   ...extra,
 });
+
+/** An `az` config folder: `az configure --defaults` and `az account set` written by hand. */
+async function azConfigDir(
+  name: string,
+  defaults: string,
+  subscription: string | undefined,
+): Promise<string> {
+  const dir = join(root, name);
+  await mkdir(dir, { recursive: true });
+  await writeFile(join(dir, 'config'), `[core]\noutput = json\n\n[defaults]\n${defaults}\n`);
+  if (subscription !== undefined) {
+    // az writes azureProfile.json with a byte order mark.
+    await writeFile(
+      join(dir, 'azureProfile.json'),
+      `\uFEFF${JSON.stringify({ subscriptions: [{ id: subscription, tenantId: 't', isDefault: true }] })}`,
+    );
+  }
+  return dir;
+}
 
 describe('resolveTarget', () => {
   it('picks the local service of AMLKIT_HOME when no workspace is configured', async () => {
@@ -72,6 +93,54 @@ describe('resolveTarget', () => {
     });
   });
 
+  it('does pick Azure from the az CLI default workspace, as the last step', async () => {
+    const dir = await azConfigDir('az-full', 'group = rg-az\nworkspace = ws-az', 'sub-az');
+    const target = await resolveTarget(
+      {},
+      { env: env({ AZURE_CONFIG_DIR: dir }), command: COMMAND, cwd: empty },
+    );
+    expect(target).toMatchObject({
+      kind: 'azure',
+      workspace: { subscriptionId: 'sub-az', resourceGroup: 'rg-az', workspaceName: 'ws-az' },
+    });
+  });
+
+  it('does fill only the missing fields from the az CLI defaults', async () => {
+    const dir = await azConfigDir('az-fill', 'group = rg-az\nworkspace = ws-az', 'sub-az');
+    const target = await resolveTarget(
+      { workspaceName: 'ws-flag' },
+      {
+        env: env({ AZURE_CONFIG_DIR: dir, AZUREML_ARM_RESOURCEGROUP: 'rg-env' }),
+        command: COMMAND,
+        cwd: empty,
+      },
+    );
+    expect(target).toMatchObject({
+      kind: 'azure',
+      workspace: { subscriptionId: 'sub-az', resourceGroup: 'rg-env', workspaceName: 'ws-flag' },
+    });
+  });
+
+  it('does keep config.json ahead of the az CLI defaults', async () => {
+    const dir = await azConfigDir('az-behind', 'group = rg-az\nworkspace = ws-az', 'sub-az');
+    const target = await resolveTarget(
+      {},
+      { env: env({ AZURE_CONFIG_DIR: dir }), command: COMMAND, cwd: configured },
+    );
+    expect(target).toMatchObject({
+      workspace: { subscriptionId: 'sub-1', resourceGroup: 'rg-1', workspaceName: 'ws-1' },
+    });
+  });
+
+  it('does stay local when the az CLI defaults name no workspace', async () => {
+    const dir = await azConfigDir('az-group-only', 'group = rg-az', 'sub-az');
+    const target = await resolveTarget(
+      {},
+      { env: env({ AZURE_CONFIG_DIR: dir }), command: COMMAND, cwd: empty },
+    );
+    expect(target).toMatchObject({ kind: 'local' });
+  });
+
   it('turns an incomplete workspace into a usage error', async () => {
     const error: unknown = await resolveTarget(
       { workspaceName: 'ws' },
@@ -82,13 +151,30 @@ describe('resolveTarget', () => {
 });
 
 describe('connect', () => {
-  it('stops with the auth exit code for Azure, naming the workspace', async () => {
+  it('does sign in to Azure with the --auth credential: without one, exit 9 and the fix', async () => {
     const error: unknown = await connect(
       { subscription: 's', resourceGroup: 'g', workspaceName: 'w' },
-      { env: env(), command: COMMAND, cwd: empty, cliPath: '/nonexistent/cli.js' },
+      {
+        // No AZURE_CLIENT_ID/SECRET/TENANT: EnvironmentCredential fails before any request.
+        env: env(),
+        auth: 'env',
+        command: COMMAND,
+        cwd: empty,
+        cliPath: '/nonexistent/cli.js',
+      },
     ).catch((e: unknown) => e);
     expect(isCliError(error) && error.exitCode).toBe(EXIT_CODES.AUTH_ERROR);
-    expect((error as Error).message).toContain('workspace w (resource group g, subscription s');
-    expect((error as Error).message).toContain('Azure credentials come with the Azure issue');
+    expect((error as Error).message).toContain('cannot sign in to Azure: EnvironmentCredential');
+    expect((error as { hint?: string }).hint).toBe(
+      'this credential source is not set up here: pick another with --auth (cli, msi, env, device)',
+    );
+  });
+
+  it('does refuse an unknown --auth as a usage error', async () => {
+    const error: unknown = await connect(
+      { subscription: 's', resourceGroup: 'g', workspaceName: 'w' },
+      { env: env(), auth: 'token', command: COMMAND, cwd: empty, cliPath: '/nonexistent/cli.js' },
+    ).catch((e: unknown) => e);
+    expect(isCliError(error) && error.exitCode).toBe(EXIT_CODES.USAGE_ERROR);
   });
 });

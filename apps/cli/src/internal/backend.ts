@@ -8,7 +8,13 @@ import {
   findWorkspaceConfigFile,
   WORKSPACE_ENV_VARS,
 } from '@amlkit/client';
-import { loadWorkspaceConfig, nodeFileSystem, readTextFileIfExists } from '@amlkit/client/node';
+import type { AzCliDefaults } from '@amlkit/client/node';
+import {
+  loadWorkspaceConfig,
+  nodeFileSystem,
+  readAzCliDefaults,
+  readTextFileIfExists,
+} from '@amlkit/client/node';
 import { CLI_ERROR_CODES, CliError } from '../cli-error.js';
 import { amlkitHome, ensureLocalService, readToken } from './local-service.js';
 
@@ -41,6 +47,16 @@ export interface ConnectOptions {
   readonly cwd?: string | undefined;
   /** Called when this command starts the local service. */
   readonly onStart?: ((pid: number) => void) | undefined;
+  /**
+   * `--auth`: the Azure credential (see `AUTH_KINDS`).
+   * @default 'default'
+   */
+  readonly auth?: string | undefined;
+  /**
+   * The `fetch` of the Azure client (tests).
+   * @default globalThis.fetch
+   */
+  readonly fetch?: typeof globalThis.fetch | undefined;
 }
 
 /** Where the requests of a command go, before anything is contacted. */
@@ -72,11 +88,24 @@ function given(value: string | undefined): value is string {
   return value !== undefined && value.trim() !== '';
 }
 
+/** The `az` CLI defaults, or none when its files cannot be read (they are only a fallback). */
+async function azDefaults(
+  env: Readonly<Record<string, string | undefined>>,
+): Promise<AzCliDefaults | undefined> {
+  try {
+    return await readAzCliDefaults({ env });
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Decides the backend: an explicit loopback `--endpoint` is a local service; explicit
  * workspace flags, the `AZUREML_ARM_*` variables, a `config.json` / `.azureml/config.json`
- * above the working directory, or a non-loopback `--endpoint` mean Azure; otherwise the
- * local service of `$AMLKIT_HOME` (`~/.amlkit`).
+ * above the working directory, a default workspace of the `az` CLI (`az configure --defaults
+ * workspace=…`) or a non-loopback `--endpoint` mean Azure; otherwise the local service of
+ * `$AMLKIT_HOME` (`~/.amlkit`). Each workspace field comes from the first of: the flags, the
+ * `AZUREML_ARM_*` variables, the config file, the `az` CLI defaults (as `az ml` does).
  */
 export async function resolveTarget(
   flags: WorkspaceFlags,
@@ -96,19 +125,50 @@ export async function resolveTarget(
           readFile: readTextFileIfExists,
           signal: options.signal,
         });
-  if (!explicit && !fromEnv && file === undefined && !given(flags.endpoint)) {
-    return { kind: 'local', home, url: undefined };
+  let az: AzCliDefaults | undefined;
+  if (!explicit && !fromEnv && file === undefined) {
+    az = await azDefaults(options.env);
+    if (!given(az?.workspaceName) && !given(flags.endpoint)) {
+      return { kind: 'local', home, url: undefined };
+    }
   }
-  let workspace;
-  try {
-    workspace = await loadWorkspaceConfig({
-      subscriptionId: flags.subscription,
-      resourceGroup: flags.resourceGroup,
-      workspaceName: flags.workspaceName,
+  const load = (fallback: AzCliDefaults | undefined) => {
+    const pick = (flag: string | undefined, name: string, last: string | undefined) =>
+      given(flag) ? flag : given(options.env[name]) ? options.env[name] : last;
+    return loadWorkspaceConfig({
+      subscriptionId: pick(
+        flags.subscription,
+        WORKSPACE_ENV_VARS.subscriptionId,
+        fallback?.subscriptionId,
+      ),
+      resourceGroup: pick(
+        flags.resourceGroup,
+        WORKSPACE_ENV_VARS.resourceGroup,
+        fallback?.resourceGroup,
+      ),
+      workspaceName: pick(
+        flags.workspaceName,
+        WORKSPACE_ENV_VARS.workspaceName,
+        fallback?.workspaceName,
+      ),
       env: options.env,
       signal: options.signal,
       ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
     });
+  };
+  let workspace;
+  try {
+    try {
+      workspace = await load(az);
+    } catch (error) {
+      // A field found nowhere: the az CLI defaults are the last place to look.
+      if ((error as { name?: unknown }).name !== 'WorkspaceConfigError' || az !== undefined) {
+        throw error;
+      }
+      az = await azDefaults(options.env);
+      if (az === undefined) throw error;
+      workspace = await load(az);
+    }
   } catch (error) {
     if ((error as { name?: unknown }).name !== 'WorkspaceConfigError') throw error;
     throw new CliError((error as Error).message, {
@@ -146,20 +206,29 @@ export interface Connection {
 
 /**
  * Connects to the backend {@link resolveTarget} picks: for the local one, the running service
- * (or one started now, in the background); for Azure, a "credentials not wired yet" error.
+ * (or one started now, in the background); for Azure, {@link connectAzure} with the `--auth`
+ * credential (a sign-in failure is a CliError, exit 9, with the one-line fix).
  */
 export async function connect(flags: WorkspaceFlags, options: ConnectOptions): Promise<Connection> {
   const target = await resolveTarget(flags, options);
   if (target.kind === 'azure') {
-    const { workspace } = target;
-    throw new CliError(
-      `cannot sign in to Azure for workspace ${workspace.workspaceName} (resource group ${workspace.resourceGroup}, subscription ${workspace.subscriptionId}${target.configPath === undefined ? '' : `, from ${target.configPath}`}): Azure credentials come with the Azure issue (expected an @azure/identity credential, which this CLI does not include yet)`,
-      {
-        code: CLI_ERROR_CODES.AUTH,
-        command: options.command,
-        hint: 'run without workspace flags, AZUREML_ARM_* variables or config.json to use the local service; `--dry-run` shows the Azure request',
-      },
-    );
+    // Loaded only here: local commands never evaluate the Azure client or @azure/identity.
+    const { connectAzure } = await import('./azure-connect.js');
+    const client = await connectAzure(target.workspace, {
+      auth: options.auth,
+      env: options.env,
+      command: options.command,
+      signal: options.signal,
+      endpoint: target.endpoint,
+      fetch: options.fetch,
+    });
+    return {
+      kind: 'azure',
+      client,
+      endpoint: target.endpoint,
+      workspace: target.workspace,
+      home: undefined,
+    };
   }
   let url: string;
   let token: string;

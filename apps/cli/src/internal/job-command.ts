@@ -1,5 +1,6 @@
 // What the job and server commands share: the `-o`/`--query` and workspace flags, connecting
 // to the backend, and printing results.
+import { AUTH_FLAG } from './azure-credential.js';
 import type { Connection } from './backend.js';
 import type { CommandContext, FlagSpec } from './define-command.js';
 import { applyQuery } from './load-query.js';
@@ -29,7 +30,7 @@ export const OUTPUT_FLAGS = [
   },
 ] as const satisfies readonly FlagSpec[];
 
-/** The workspace flags of `az ml` plus `--endpoint`, on every job command. */
+/** The workspace flags of `az ml` plus `--endpoint` and `--auth`, on every job command. */
 export const WORKSPACE_FLAGS = [
   {
     name: 'endpoint',
@@ -42,14 +43,16 @@ export const WORKSPACE_FLAGS = [
     name: 'subscription',
     kind: 'string',
     valueName: 'ID',
-    description: 'Azure subscription id (else AZUREML_ARM_SUBSCRIPTION or config.json).',
+    description:
+      'Azure subscription id (else AZUREML_ARM_SUBSCRIPTION, config.json or the `az account set` subscription).',
   },
   {
     name: 'resource-group',
     short: 'g',
     kind: 'string',
     valueName: 'NAME',
-    description: 'Resource group (else AZUREML_ARM_RESOURCEGROUP or config.json).',
+    description:
+      'Resource group (else AZUREML_ARM_RESOURCEGROUP, config.json or `az configure --defaults group=…`).',
   },
   {
     name: 'workspace-name',
@@ -57,8 +60,9 @@ export const WORKSPACE_FLAGS = [
     kind: 'string',
     valueName: 'NAME',
     description:
-      'Workspace (else AZUREML_ARM_WORKSPACE_NAME or config.json). Without any workspace: the local service.',
+      'Workspace (else AZUREML_ARM_WORKSPACE_NAME, config.json or `az configure --defaults workspace=…`). Without any workspace: the local service.',
   },
+  AUTH_FLAG,
 ] as const satisfies readonly FlagSpec[];
 
 /** `-n/--name` of a job. */
@@ -106,6 +110,7 @@ export async function connectFromFlags(context: CommandContext<Flags>): Promise<
     cliPath: cliPath(),
     command: context.commandName,
     signal: context.signal,
+    auth: str(context.flags, 'auth'),
     onStart: (pid) => {
       context.io.stderr.write(
         `Started the local service in the background (pid ${String(pid)}).\n`,
