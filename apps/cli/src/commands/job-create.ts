@@ -1,5 +1,6 @@
 import { EXIT_CODES } from '../exit-codes.js';
 import { defineCommand } from '../internal/define-command.js';
+import { FILE_FLAG, setFlag } from '../internal/job-file-flags.js';
 import { followJob } from '../internal/follow-job.js';
 import {
   connectFromFlags,
@@ -23,20 +24,8 @@ export default defineCommand({
     'the logs and exits with the code of the final status (0 Completed, 5 Failed, 6 Canceled). ' +
     'With --dry-run it prints the HTTP request it would send, without any network.',
   flags: [
-    {
-      name: 'file',
-      short: 'f',
-      kind: 'string',
-      valueName: 'FILE',
-      required: true,
-      description: 'The job YAML file.',
-    },
-    {
-      name: 'set',
-      kind: 'list',
-      valueName: 'PATH=VALUE',
-      description: 'Override a value before submission (e.g. compute=local, inputs.lr=0.1).',
-    },
+    FILE_FLAG,
+    setFlag('submission'),
     {
       name: 'name',
       short: 'n',

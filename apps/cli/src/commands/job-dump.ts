@@ -1,6 +1,7 @@
 import { CLI_ERROR_CODES, CliError } from '../cli-error.js';
 import { EXIT_CODES } from '../exit-codes.js';
 import { defineCommand } from '../internal/define-command.js';
+import { FILE_FLAG, setFlag } from '../internal/job-file-flags.js';
 import { isFileErrorCode } from '../internal/diagnostics.js';
 import { loadJobFile } from '../internal/load-job-file.js';
 
@@ -22,20 +23,8 @@ export default defineCommand({
     'Python SDK dumps it) to stdout, or writes it to a new file. An existing output file is never ' +
     'overwritten (exit 4).',
   flags: [
-    {
-      name: 'file',
-      short: 'f',
-      kind: 'string',
-      valueName: 'FILE',
-      required: true,
-      description: 'The job YAML file.',
-    },
-    {
-      name: 'set',
-      kind: 'list',
-      valueName: 'PATH=VALUE',
-      description: 'Override a value before validation (e.g. compute=local, inputs.lr=0.1).',
-    },
+    FILE_FLAG,
+    setFlag('validation'),
     {
       name: 'output-file',
       kind: 'string',

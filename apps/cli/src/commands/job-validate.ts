@@ -1,6 +1,7 @@
 import { EXIT_CODES } from '../exit-codes.js';
 import { createColors, useColor } from '../internal/colors.js';
 import { defineCommand } from '../internal/define-command.js';
+import { FILE_FLAG, setFlag } from '../internal/job-file-flags.js';
 import {
   countProblems,
   diagnosticReportOf,
@@ -17,20 +18,8 @@ export default defineCommand({
     'without submitting it, and reports every problem as file:line:col with what was expected and ' +
     'what was received. Exits 0 when the job is valid, 3 when it is not, 4 when the file cannot be read.',
   flags: [
-    {
-      name: 'file',
-      short: 'f',
-      kind: 'string',
-      valueName: 'FILE',
-      required: true,
-      description: 'The job YAML file.',
-    },
-    {
-      name: 'set',
-      kind: 'list',
-      valueName: 'PATH=VALUE',
-      description: 'Override a value before validation (e.g. compute=local, inputs.lr=0.1).',
-    },
+    FILE_FLAG,
+    setFlag('validation'),
     {
       name: 'output',
       short: 'o',
