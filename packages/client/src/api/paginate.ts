@@ -1,4 +1,4 @@
-import { MalformedResponseError } from '../errors/http-error.js';
+import { malformedGetResponse } from '../internal/malformed-get-response.js';
 import type { Transport, TransportResponse, QueryParams } from '../transport/create-transport.js';
 
 /** One page of a list. */
@@ -82,25 +82,17 @@ export function paginate<T = unknown>(
     for (;;) {
       const body = response.body as { value?: unknown; nextLink?: unknown } | undefined;
       if (typeof body !== 'object' || body === null || !Array.isArray(body.value)) {
-        throw new MalformedResponseError({
-          method: 'GET',
-          url: response.url,
-          status: response.status,
-          headers: response.headers,
-          requestId: response.requestId,
-          message: `GET ${response.url.split('?')[0] ?? ''} returned a page that is not a list: expected { "value": [...], "nextLink"?: string }, received ${describe(body)} (request id ${response.requestId})`,
-        });
+        throw malformedGetResponse(
+          response,
+          `returned a page that is not a list: expected { "value": [...], "nextLink"?: string }, received ${describe(body)} (request id ${response.requestId})`,
+        );
       }
       const rawNext = body.nextLink;
       if (rawNext !== undefined && rawNext !== null && typeof rawNext !== 'string') {
-        throw new MalformedResponseError({
-          method: 'GET',
-          url: response.url,
-          status: response.status,
-          headers: response.headers,
-          requestId: response.requestId,
-          message: `GET ${response.url.split('?')[0] ?? ''} returned a page with an invalid nextLink: expected a string or null, received ${describe(rawNext)} (request id ${response.requestId})`,
-        });
+        throw malformedGetResponse(
+          response,
+          `returned a page with an invalid nextLink: expected a string or null, received ${describe(rawNext)} (request id ${response.requestId})`,
+        );
       }
       const room = maxResults - yielded;
       const items = (body.value as unknown[])
@@ -112,14 +104,10 @@ export function paginate<T = unknown>(
       yield { items, nextLink, response };
       if (nextLink === undefined || yielded >= maxResults) return;
       if (seen.has(nextLink)) {
-        throw new MalformedResponseError({
-          method: 'GET',
-          url: response.url,
-          status: response.status,
-          headers: response.headers,
-          requestId: response.requestId,
-          message: `GET ${response.url.split('?')[0] ?? ''} returned a nextLink that was already followed: expected a new page URL, received ${nextLink} again (the listing would loop)`,
-        });
+        throw malformedGetResponse(
+          response,
+          `returned a nextLink that was already followed: expected a new page URL, received ${nextLink} again (the listing would loop)`,
+        );
       }
       seen.add(nextLink);
       response = await transport.request({
@@ -142,14 +130,10 @@ function absolute(link: string, response: TransportResponse): string {
   try {
     return new URL(link, response.url).toString();
   } catch {
-    throw new MalformedResponseError({
-      method: 'GET',
-      url: response.url,
-      status: response.status,
-      headers: response.headers,
-      requestId: response.requestId,
-      message: `GET ${response.url.split('?')[0] ?? ''} returned a page with an invalid nextLink: expected a URL, received ${JSON.stringify(link.slice(0, 200))} (request id ${response.requestId})`,
-    });
+    throw malformedGetResponse(
+      response,
+      `returned a page with an invalid nextLink: expected a URL, received ${JSON.stringify(link.slice(0, 200))} (request id ${response.requestId})`,
+    );
   }
 }
 

@@ -1,4 +1,4 @@
-import { MalformedResponseError } from '../../errors/http-error.js';
+import { malformedGetResponse } from '../../internal/malformed-get-response.js';
 import { workspacePath } from '../../workspace/workspace-paths.js';
 import type { DownloadedFile, DownloadJobOptions } from '../jobs-api.js';
 import type { JobsContext } from './jobs-context.js';
@@ -64,14 +64,10 @@ export async function downloadOutputs(
   });
   const value = (response.body as { value?: unknown } | undefined)?.value;
   if (!Array.isArray(value)) {
-    throw new MalformedResponseError({
-      method: 'GET',
-      url: response.url,
-      status: response.status,
-      headers: response.headers,
-      requestId: response.requestId,
-      message: `GET ${response.url.split('?')[0] ?? ''} returned an output listing that is not a list: expected { "value": [{ name, files }] } (request id ${response.requestId})`,
-    });
+    throw malformedGetResponse(
+      response,
+      `returned an output listing that is not a list: expected { "value": [{ name, files }] } (request id ${response.requestId})`,
+    );
   }
   const outputs = value as OutputListing[];
   const names = outputs.map((output) => output.name);
@@ -94,14 +90,10 @@ export async function downloadOutputs(
     if (!safeRelative(output.name)) continue;
     for (const file of output.files) {
       if (typeof file.path !== 'string' || !safeRelative(file.path)) {
-        throw new MalformedResponseError({
-          method: 'GET',
-          url: response.url,
-          status: response.status,
-          headers: response.headers,
-          requestId: response.requestId,
-          message: `GET ${response.url.split('?')[0] ?? ''} listed an output file path that would leave the destination: expected a relative '/'-separated path without '.' or '..' segments, received ${JSON.stringify(file.path)}`,
-        });
+        throw malformedGetResponse(
+          response,
+          `listed an output file path that would leave the destination: expected a relative '/'-separated path without '.' or '..' segments, received ${JSON.stringify(file.path)}`,
+        );
       }
       const download = await context.transport.request({
         method: 'GET',
