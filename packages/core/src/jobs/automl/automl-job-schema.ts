@@ -10,18 +10,8 @@ import type { Shape } from '../../schema/object.js';
 import type { Infer } from '../../schema/schema.js';
 import { jobBaseShape, jobTypeField } from '../job-base-schema.js';
 import { automlDataInputSchema } from './automl-data-input.js';
-import type { AutoMLTask } from './automl-enums.js';
-import {
-  classificationShape,
-  forecastingShape,
-  imageClassificationMultilabelShape,
-  imageClassificationShape,
-  imageDetectionShape,
-  regressionShape,
-  textClassificationMultilabelShape,
-  textClassificationShape,
-  textNerShape,
-} from './automl-task-shapes.js';
+import { AUTOML_TASKS, type AutoMLTask } from './automl-enums.js';
+import { automlTaskShapes, type AutoMLTaskShapes } from './automl-task-shapes.js';
 
 /** Fields of every standalone AutoML job besides the task's own (Python `AutoMLJobSchema`). */
 export const automlJobShape = {
@@ -41,27 +31,12 @@ function taskSchema<const T extends AutoMLTask, S extends Shape>(task: T, shape:
   );
 }
 
-const data = automlDataInputSchema;
+const shapes = automlTaskShapes(automlDataInputSchema);
 
 /** Per-task schemas of standalone AutoML jobs. */
-export const automlTaskSchemas = {
-  classification: taskSchema('classification', classificationShape(data)),
-  regression: taskSchema('regression', regressionShape(data)),
-  forecasting: taskSchema('forecasting', forecastingShape(data)),
-  image_classification: taskSchema('image_classification', imageClassificationShape(data)),
-  image_classification_multilabel: taskSchema(
-    'image_classification_multilabel',
-    imageClassificationMultilabelShape(data),
-  ),
-  image_object_detection: taskSchema('image_object_detection', imageDetectionShape(data)),
-  image_instance_segmentation: taskSchema('image_instance_segmentation', imageDetectionShape(data)),
-  text_classification: taskSchema('text_classification', textClassificationShape(data)),
-  text_classification_multilabel: taskSchema(
-    'text_classification_multilabel',
-    textClassificationMultilabelShape(data),
-  ),
-  text_ner: taskSchema('text_ner', textNerShape(data)),
-} as const;
+export const automlTaskSchemas = Object.fromEntries(
+  AUTOML_TASKS.map((task) => [task, taskSchema(task, shapes[task])]),
+) as { readonly [T in AutoMLTask]: ReturnType<typeof taskSchema<T, AutoMLTaskShapes[T]>> };
 
 /** The AutoML job YAML schema, dispatching on `task`. */
 export const automlJobSchema = s.discriminated('task', automlTaskSchemas, {

@@ -5,6 +5,7 @@
 import { s } from '../../schema/builders.js';
 import type { Schema } from '../../schema/schema.js';
 import {
+  type AutoMLTask,
   CLASSIFICATION_PRIMARY_METRICS,
   DETECTION_PRIMARY_METRICS,
   LOG_VERBOSITIES,
@@ -184,3 +185,25 @@ export function textNerShape(data: DataInputField) {
     target_column_name: s.string().optional(),
   };
 }
+
+/**
+ * The fields of each AutoML task, keyed by `task` in the order of §1.9: the one list the
+ * standalone job schemas and the pipeline node schemas are both built from.
+ */
+export function automlTaskShapes(data: DataInputField) {
+  return {
+    classification: classificationShape(data),
+    regression: regressionShape(data),
+    forecasting: forecastingShape(data),
+    image_classification: imageClassificationShape(data),
+    image_classification_multilabel: imageClassificationMultilabelShape(data),
+    image_object_detection: imageDetectionShape(data),
+    image_instance_segmentation: imageDetectionShape(data),
+    text_classification: textClassificationShape(data),
+    text_classification_multilabel: textClassificationMultilabelShape(data),
+    text_ner: textNerShape(data),
+  } as const satisfies Record<AutoMLTask, object>;
+}
+
+/** The fields of each AutoML task (see {@link automlTaskShapes}). */
+export type AutoMLTaskShapes = ReturnType<typeof automlTaskShapes>;
