@@ -1,5 +1,5 @@
 import { LogTail } from './log-tail.js';
-import type { ServerSentEvent } from './sse-parser.js';
+import type { ServerSentEvent } from '@amlkit/client';
 import type { StatusEntry } from './status-timeline.js';
 import type { StudioApi } from './studio-api.js';
 import { isStudioError, StudioErrorCode } from './studio-error.js';

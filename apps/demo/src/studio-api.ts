@@ -1,5 +1,6 @@
 import {
   createLocalClient,
+  createSseParser,
   createStaticTokenCredential,
   createTransport,
   isAuthenticationError,
@@ -9,13 +10,11 @@ import {
   jobPath,
   jobsPath,
 } from '@amlkit/client';
-import type { AmlClient, Transport, WorkspaceConfig } from '@amlkit/client';
+import type { AmlClient, ServerSentEvent, Transport, WorkspaceConfig } from '@amlkit/client';
 import type { Job } from '@amlkit/core';
 
 import { toJobRow } from './job-row.js';
 import type { JobFilters, ServicePage } from './job-pager.js';
-import { createSseParser } from './sse-parser.js';
-import type { ServerSentEvent } from './sse-parser.js';
 import { StudioError, StudioErrorCode } from './studio-error.js';
 
 /** The local service's own workspace. */

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { NO_FILTERS } from '../src/job-pager.js';
 import { createStudioApi } from '../src/studio-api.js';
-import type { ServerSentEvent } from '../src/sse-parser.js';
+import type { ServerSentEvent } from '@amlkit/client';
 import { isStudioError } from '../src/studio-error.js';
 import { validateJobText } from '../src/validate-job-text.js';
 

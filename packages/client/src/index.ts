@@ -100,6 +100,8 @@ export type { Page, PagedAsyncIterable, PaginateOptions } from './api/paginate.j
 export { pollLocation } from './api/poll-location.js';
 export type { PollEvent, PollLocationOptions } from './api/poll-location.js';
 export { assertValidJobName, JOB_NAME_PATTERN } from './api/assert-valid-job-name.js';
+export { createSseParser } from './api/parse-event-stream.js';
+export type { ServerSentEvent, SseParser } from './api/parse-event-stream.js';
 
 // Wire format
 export { toRestJob } from './wire/to-rest-job.js';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
-import { createSseParser } from './sse-parser.js';
+import { createSseParser } from './parse-event-stream.js';
 
 const STREAM =
   'event: status\ndata: {"status":"Running"}\nid: 1\n\n: heartbeat\n\nevent: log\r\ndata: line one\r\ndata: line two\r\nid: 2\r\n\r\ndata: plain\n\n';
