@@ -22,6 +22,7 @@ import type { LocalService } from '../src/index.js';
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 120_000 });
 
 const USER_LOG = 'user_logs/std_log.txt';
+const EXAMPLES = join(import.meta.dirname, '..', '..', '..', 'examples');
 
 let root: string;
 let service: LocalService;
@@ -210,6 +211,52 @@ describe('createLocalClient against a real local service', () => {
       .join('');
     expect(restText).toBe(userText.slice(userText.indexOf('line 2')));
     expect(rest.find((c) => c.file === USER_LOG)?.offset).toBe(from);
+  });
+
+  it('streams hello world through the service events: every status transition, in order, and a resume reads exactly the rest', async () => {
+    const job = await loadJob(join(EXAMPLES, 'hello-world.yml'));
+    const created = await client.jobs.create(job, { name: 'e2e-hello-sse' });
+    const transitions: JobTransition[] = [];
+    const chunks: LogChunk[] = [];
+    const streamed = await client.jobs.stream(created.name ?? 'e2e-hello-sse', {
+      timeoutMs: 60_000,
+      onStatus: (t) => transitions.push(t),
+      onLog: (chunk) => chunks.push(chunk),
+    });
+    const order = [
+      'NotStarted',
+      'Starting',
+      'Preparing',
+      'Queued',
+      'Running',
+      'Finalizing',
+      'Completed',
+    ];
+    expect(transitions.map((t) => t.to)).toEqual(order);
+    expect(streamed.history.entries.map((e) => e.status)).toEqual(order);
+    expect(streamed.status).toBe('Completed');
+    expect(streamed.job.status).toBe('Completed');
+    const userText = chunks
+      .filter((c) => c.file === USER_LOG)
+      .map((c) => c.text)
+      .join('');
+    expect(userText).toContain('hello world\n');
+    expect(streamed.cursor.offsets[USER_LOG]).toBe(Buffer.byteLength(userText));
+
+    const from = Buffer.byteLength(userText.slice(0, userText.indexOf('hello world')));
+    const rest: LogChunk[] = [];
+    const resumed = await client.jobs.stream('e2e-hello-sse', {
+      cursor: { offsets: { [USER_LOG]: from } },
+      onLog: (chunk) => rest.push(chunk),
+    });
+    expect(
+      rest
+        .filter((c) => c.file === USER_LOG)
+        .map((c) => c.text)
+        .join(''),
+    ).toBe(userText.slice(userText.indexOf('hello world')));
+    expect(resumed.cursor.offsets[USER_LOG]).toBe(Buffer.byteLength(userText));
+    expect(resumed.history.entries.map((e) => e.status)).toEqual(order);
   });
 
   it('cancels a long-running job: it ends Canceled and wait reports it', async () => {

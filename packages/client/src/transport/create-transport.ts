@@ -134,10 +134,12 @@ export interface TransportRequest {
   /** Overrides the transport's per-attempt timeout. */
   readonly timeoutMs?: number | undefined;
   /**
-   * How to read a successful body.
+   * How to read a successful body. With `'stream'` the body is left unread: `raw` is the
+   * `Response` itself (read its `body` stream), the timeout covers the headers only, and the
+   * caller's `signal` still aborts the body.
    * @default 'json'
    */
-  readonly responseType?: 'json' | 'text' | undefined;
+  readonly responseType?: 'json' | 'text' | 'stream' | undefined;
   /**
    * Also return the raw `Response` (its body is a clone; read it at most once).
    * @default false
@@ -367,6 +369,7 @@ export function createTransport(options: TransportOptions): Transport {
     }, attemptTimeoutMs);
     const linked = linkSignals([request.signal, timeout.signal]);
     const base = { method: request.method, url, requestId };
+    let keepLinked = false;
     try {
       const headers = new Headers();
       headers.set('accept', 'application/json');
@@ -388,6 +391,11 @@ export function createTransport(options: TransportOptions): Transport {
         ...(body === undefined ? {} : { body }),
         signal: linked.signal,
       });
+      if (request.responseType === 'stream' && response.status < 400) {
+        // The body stays open after this attempt: the caller's signal stays linked to end it.
+        keepLinked = true;
+        return { response, text: '', raw: response };
+      }
       const raw = request.raw === true ? response.clone() : undefined;
       const text = await response.text();
       return { response, text, raw };
@@ -404,7 +412,7 @@ export function createTransport(options: TransportOptions): Transport {
       throw new ConnectionError({ ...base, cause: error });
     } finally {
       clearTimeout(timer);
-      linked.dispose();
+      if (!keepLinked) linked.dispose();
     }
   };
 
@@ -428,7 +436,9 @@ export function createTransport(options: TransportOptions): Transport {
       });
     }
     let body: unknown;
-    if (request.responseType === 'text') {
+    if (request.responseType === 'stream') {
+      body = undefined;
+    } else if (request.responseType === 'text') {
       body = text;
     } else {
       const parsed = parseJsonBody(text);

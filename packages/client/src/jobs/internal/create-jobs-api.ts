@@ -11,6 +11,7 @@ import type { JobsApi, StreamJobResult } from '../jobs-api.js';
 import { downloadOutputs } from './download-outputs.js';
 import type { JobsContext } from './jobs-context.js';
 import { listJobs } from './list-jobs.js';
+import { followJobEvents } from './follow-events.js';
 import { createLogReader } from './log-reader.js';
 import { runWaitLoop } from './wait-loop.js';
 
@@ -138,6 +139,19 @@ export function createJobsApi(context: JobsContext): JobsApi {
 
     async stream(name, options = {}) {
       const path = jobPath(workspace, name);
+      if (context.backend === 'local') {
+        // The local service pushes every status and log event: no transition is lost between polls.
+        const followed = await followJobEvents(
+          name,
+          {
+            transport,
+            eventsPath: `/amlkit/v1${path}/events`,
+            get: async (signal) => fromRestJob(jobBody(await getRaw(name, signal))),
+          },
+          options,
+        );
+        if (followed !== undefined) return followed;
+      }
       const history = await context.historyTransport(options.signal);
       if (history === undefined) {
         throw new TypeError(
