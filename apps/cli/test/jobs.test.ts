@@ -128,6 +128,9 @@ describe('amlkit job create --stream on the local service', () => {
       expect(run.stderr).toMatch(/Submitted job hello_[ab] \(experiment amlkit-examples\)\./);
       expect(run.stderr).toMatch(/Studio: http:\/\/127\.0\.0\.1:\d+\/studio\/jobs\/hello_[ab]/);
       expect(run.stderr).toContain('ended Completed');
+      // The local service's events carry every transition, even of a job this fast.
+      expect(run.stderr).toMatch(/^status: Running$/m);
+      expect(run.stderr).toMatch(/^status: Completed$/m);
     }
     const starts = runs.filter((run) => run.stderr.includes('Started the local service'));
     expect(starts).toHaveLength(1);

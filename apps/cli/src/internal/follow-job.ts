@@ -7,8 +7,6 @@ import type { CliIo } from './define-command.js';
 import { exitCodeOfStatus } from './job-view.js';
 import { createLiveLine } from './live-line.js';
 
-const FINAL_STATUSES: ReadonlySet<string> = new Set(['Completed', 'Failed', 'Canceled']);
-
 /** Options of {@link followJob}. */
 export interface FollowJobOptions {
   /** Output streams. */
@@ -47,8 +45,7 @@ export async function followJob(
           });
         },
         onStatus: (transition) => {
-          // The final status is reported once, after the last log bytes ("Job … ended …").
-          if (FINAL_STATUSES.has(transition.to)) return;
+          // Every transition, the final one included (then "Job … ended …" closes the stream).
           live.around(() => {
             io.stderr.write(`${colors.cyan('status:')} ${transition.to}\n`);
           });
