@@ -2,12 +2,12 @@ import type { Job } from '@amlkit/core';
 import { observe, parseJobStatus, shouldStopPolling, StatusHistory } from '@amlkit/status';
 import type { JobStatus } from '@amlkit/status';
 import { createSseParser } from '../../api/parse-event-stream.js';
-import { ConnectionError, isHttpError, RequestAbortedError } from '../../errors/http-error.js';
-import { linkSignals, sleep } from '../../internal/abort.js';
+import { ConnectionError, isHttpError } from '../../errors/http-error.js';
+import { sleep } from '../../internal/abort.js';
 import type { Transport } from '../../transport/create-transport.js';
-import { JobWaitTimeoutError } from '../job-wait-timeout-error.js';
 import type { JobTransition, StreamJobOptions, StreamJobResult } from '../jobs-api.js';
 import { defaultLogSelection } from './log-reader.js';
+import { checkTimeoutMs, startWaitBudget } from './wait-budget.js';
 
 /** How many times a dropped event stream is reopened (with its cursor) before giving up. */
 const MAX_RECONNECTS = 5;
@@ -34,17 +34,8 @@ export async function followJobEvents(
   round: FollowEventsRound,
   options: StreamJobOptions,
 ): Promise<StreamJobResult | undefined> {
-  const timeoutMs = options.timeoutMs ?? Number.POSITIVE_INFINITY;
-  if (!(timeoutMs > 0)) {
-    throw new RangeError(`jobs.stream: expected timeoutMs to be > 0, received ${timeoutMs}`);
-  }
-  const deadline = new AbortController();
-  const timer = Number.isFinite(timeoutMs)
-    ? setTimeout(() => {
-        deadline.abort(new Error(`wait budget of ${timeoutMs} ms ran out`));
-      }, timeoutMs)
-    : undefined;
-  const linked = linkSignals([options.signal, deadline.signal]);
+  const timeoutMs = checkTimeoutMs(options.timeoutMs, 'jobs.stream');
+  const budget = startWaitBudget(name, timeoutMs, options.signal);
   const history = new StatusHistory();
   const offsets = new Map<string, number>(Object.entries(options.cursor?.offsets ?? {}));
   const initialOffsets = [...offsets].map(([file, offset]) => `${file}:${offset}`).join(',');
@@ -121,7 +112,7 @@ export async function followJobEvents(
           ? { query: { offsets: initialOffsets } }
           : {}),
         responseType: 'stream',
-        signal: linked.signal,
+        signal: budget.signal,
       });
     } catch (error) {
       if (isHttpError(error) && NO_ROUTE.has(error.status ?? 0) && current === undefined) {
@@ -147,7 +138,7 @@ export async function followJobEvents(
         }
       }
     } catch (error) {
-      if (linked.signal.aborted) throw error;
+      if (budget.signal.aborted) throw error;
       if (error instanceof SyntaxError) throw error;
       return 'closed';
     } finally {
@@ -169,9 +160,9 @@ export async function followJobEvents(
           message: `jobs.stream: the event stream of job '${name}' dropped ${drops} times: expected it to reach an 'end' event, received none (last status ${current ?? 'none'})`,
         });
       }
-      await sleep(250 * drops, linked.signal);
+      await sleep(250 * drops, budget.signal);
     }
-    const job = await round.get(linked.signal);
+    const job = await round.get(budget.signal);
     if (current === undefined) {
       onStatus({ status: job.status ?? 'Unknown' });
     }
@@ -182,25 +173,8 @@ export async function followJobEvents(
       cursor: { offsets: Object.fromEntries(offsets) },
     };
   } catch (error) {
-    if (options.signal?.aborted === true) {
-      if (error instanceof Error && error.name === 'RequestAbortedError') throw error;
-      throw new RequestAbortedError({
-        method: 'GET',
-        url: `${round.transport.baseUrl}${round.eventsPath}`,
-        cause: options.signal.reason,
-      });
-    }
-    if (deadline.signal.aborted) {
-      throw new JobWaitTimeoutError({
-        jobName: name,
-        timeoutMs,
-        lastStatus: current,
-        cause: error,
-      });
-    }
-    throw error;
+    throw budget.toError(error, `${round.transport.baseUrl}${round.eventsPath}`, current);
   } finally {
-    if (timer !== undefined) clearTimeout(timer);
-    linked.dispose();
+    budget.dispose();
   }
 }

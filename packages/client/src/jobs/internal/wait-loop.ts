@@ -1,11 +1,10 @@
 import type { Job } from '@amlkit/core';
 import { observe, shouldStopPolling, StatusHistory } from '@amlkit/status';
 import type { JobStatus } from '@amlkit/status';
-import { RequestAbortedError } from '../../errors/http-error.js';
-import { linkSignals, sleep } from '../../internal/abort.js';
-import { JobWaitTimeoutError } from '../job-wait-timeout-error.js';
+import { sleep } from '../../internal/abort.js';
 import type { JobTransition, WaitJobOptions, WaitJobResult } from '../jobs-api.js';
 import { pollIntervalMs } from './poll-interval.js';
+import { checkTimeoutMs, startWaitBudget } from './wait-budget.js';
 
 /** What one round of the wait loop reads. */
 export interface WaitRound {
@@ -38,20 +37,11 @@ export async function runWaitLoop(
   round: WaitRound,
   options: WaitJobOptions & { readonly onStatus?: ((t: JobTransition) => void) | undefined },
 ): Promise<WaitJobResult> {
-  const timeoutMs = options.timeoutMs ?? Number.POSITIVE_INFINITY;
-  if (!(timeoutMs > 0)) {
-    throw new RangeError(`jobs.wait: expected timeoutMs to be > 0, received ${timeoutMs}`);
-  }
+  const timeoutMs = checkTimeoutMs(options.timeoutMs, 'jobs.wait');
   const fixed =
     checkInterval(options.pollIntervalMs, 'pollIntervalMs') ??
     checkInterval(round.defaultIntervalMs, 'the client pollIntervalMs');
-  const deadline = new AbortController();
-  const timer = Number.isFinite(timeoutMs)
-    ? setTimeout(() => {
-        deadline.abort(new Error(`wait budget of ${timeoutMs} ms ran out`));
-      }, timeoutMs)
-    : undefined;
-  const linked = linkSignals([options.signal, deadline.signal]);
+  const budget = startWaitBudget(name, timeoutMs, options.signal);
   const history = new StatusHistory();
   const started = Date.now();
   let current: JobStatus | undefined;
@@ -61,7 +51,7 @@ export async function runWaitLoop(
   };
   try {
     for (;;) {
-      const job = await round.poll(linked.signal);
+      const job = await round.poll(budget.signal);
       const polled: JobStatus = job.status ?? 'Unknown';
       const at = Date.now();
       if (current === undefined) {
@@ -79,30 +69,13 @@ export async function runWaitLoop(
         }
       }
       const stopping = shouldStopPolling(current);
-      await round.afterPoll?.(current, stopping, linked.signal);
+      await round.afterPoll?.(current, stopping, budget.signal);
       if (stopping) return { status: current, history, job };
-      await sleep(pollIntervalMs(Date.now() - started, fixed), linked.signal);
+      await sleep(pollIntervalMs(Date.now() - started, fixed), budget.signal);
     }
   } catch (error) {
-    if (options.signal?.aborted === true) {
-      if (error instanceof Error && error.name === 'RequestAbortedError') throw error;
-      throw new RequestAbortedError({
-        method: 'GET',
-        url: round.url,
-        cause: options.signal.reason,
-      });
-    }
-    if (deadline.signal.aborted) {
-      throw new JobWaitTimeoutError({
-        jobName: name,
-        timeoutMs,
-        lastStatus: current,
-        cause: error,
-      });
-    }
-    throw error;
+    throw budget.toError(error, round.url, current);
   } finally {
-    if (timer !== undefined) clearTimeout(timer);
-    linked.dispose();
+    budget.dispose();
   }
 }
