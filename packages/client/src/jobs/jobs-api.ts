@@ -121,6 +121,38 @@ export interface LogChunk {
   readonly text: string;
 }
 
+/** A child job that {@link JobsApi.stream} found with `children: true` (a pipeline step, a sweep trial). */
+export interface ChildJobRef {
+  /** The child's job name. */
+  readonly name: string;
+  /** Its step label: the `azureml.nodeid` property (a pipeline step's name), else its display name, else its name. */
+  readonly label: string;
+}
+
+/** A chunk of a child job's log, given to {@link StreamJobOptions.onChildLog}. */
+export interface ChildLogChunk extends LogChunk {
+  /** Whose log it is. */
+  readonly child: ChildJobRef;
+}
+
+/** A status change of a child job, given to {@link StreamJobOptions.onChildStatus}. */
+export interface ChildJobTransition extends JobTransition {
+  /** Whose status changed. */
+  readonly child: ChildJobRef;
+}
+
+/** How the stream of one child job ended, in {@link StreamJobResult.children}. */
+export interface ChildStreamResult extends ChildJobRef {
+  /** Its final status (the status its stream stopped at; `Unknown` when the stream failed before any). */
+  readonly status: JobStatus;
+  /** The child as last read (as listed when its stream failed). */
+  readonly job: Job;
+  /** Where each of its log files stopped. */
+  readonly cursor: LogCursor;
+  /** Why its stream failed (a deleted child, a service error), when it did; the other streams go on. */
+  readonly error?: unknown;
+}
+
 /** Options of {@link JobsApi.stream}. */
 export interface StreamJobOptions extends WaitJobOptions {
   /** Called with each new chunk of log text, in file order. */
@@ -134,12 +166,37 @@ export interface StreamJobOptions extends WaitJobOptions {
    * @default the Python SDK's choice: `user_logs/std_log*.txt` of rank 0 when present, else the legacy `azureml-logs/NN_*.txt` (pipeline: `logs/azureml/executionlogs.txt`, sweep: `azureml-logs/hyperdrive.txt`); never system logs
    */
   readonly logFilter?: ((file: string) => boolean) | undefined;
+  /**
+   * Also follow the job's child jobs (pipeline steps, sweep trials). They are found with
+   * `list({ parentJobName })`, listed again every `childListIntervalMs` while the job runs and
+   * once more after it stops; each child's logs and status changes are streamed concurrently
+   * (to `onChildLog` / `onChildStatus`, with its name and step label; `logFilter` applies to
+   * them too, `cursor` only to the job itself). The call resolves once the job stopped and every
+   * child stream ended, with each child's final status in `children`. The parent's own logs and
+   * statuses still go to `onLog` / `onStatus`. Children of children are not followed.
+   * The Python SDK refuses to stream the children of a pipeline; this is an amlkit addition.
+   * @default false
+   */
+  readonly children?: boolean | undefined;
+  /** With `children`: called once per child job when it is found, before any of its events. */
+  readonly onChild?: ((child: ChildJobRef) => void) | undefined;
+  /** With `children`: called with each new chunk of a child's log (whole lines), in file order per child. */
+  readonly onChildLog?: ((chunk: ChildLogChunk) => void) | undefined;
+  /** With `children`: called for each accepted status change of a child, its first status included. */
+  readonly onChildStatus?: ((transition: ChildJobTransition) => void) | undefined;
+  /**
+   * With `children`: the wait between two listings of the children while the job runs.
+   * @default 1000
+   */
+  readonly childListIntervalMs?: number | undefined;
 }
 
 /** What {@link JobsApi.stream} resolves to: the wait result plus where the logs stopped. */
 export interface StreamJobResult extends WaitJobResult {
   /** Where each log file stopped; pass it as `cursor` to a later `stream` call. */
   readonly cursor: LogCursor;
+  /** With `children: true`: how each child's stream ended, ordered by name (numbers in names compare as numbers). */
+  readonly children?: readonly ChildStreamResult[];
 }
 
 /** Options of {@link JobsApi.download}. */
@@ -196,7 +253,15 @@ export interface JobsApi {
   showServices(name: string, options?: JobRequestOptions): Promise<Record<string, JobService>>;
   /** Polls the job until a stop-polling status, observing each status through `@amlkit/status`. */
   wait(name: string, options?: WaitJobOptions): Promise<WaitJobResult>;
-  /** Follows the job's logs by byte offset (run-details `logFiles`, `Range: bytes=N-`), then returns like `wait`. */
+  /**
+   * Follows the job's logs by byte offset (run-details `logFiles`, `Range: bytes=N-`), then returns like `wait`.
+   * With `children: true` it follows the job's child jobs (pipeline steps, sweep trials) too, concurrently.
+   * @example
+   * const { status, children } = await client.jobs.stream('my_sweep', {
+   *   children: true,
+   *   onChildLog: ({ child, text }) => process.stdout.write(`[${child.label}] ${text}`),
+   * });
+   */
   stream(name: string, options?: StreamJobOptions): Promise<StreamJobResult>;
   /**
    * Downloads outputs of a job: on the local backend under `<destination>/named-outputs/<output>/`

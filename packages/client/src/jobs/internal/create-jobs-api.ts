@@ -13,6 +13,7 @@ import type { JobsContext } from './jobs-context.js';
 import { listJobs } from './list-jobs.js';
 import { followJobEvents } from './follow-events.js';
 import { createLogReader } from './log-reader.js';
+import { streamWithChildren } from './stream-children.js';
 import { runWaitLoop } from './wait-loop.js';
 
 function jobBody(response: TransportResponse): Record<string, unknown> {
@@ -139,6 +140,9 @@ export function createJobsApi(context: JobsContext): JobsApi {
 
     async stream(name, options = {}) {
       const path = jobPath(workspace, name);
+      if (options.children === true) {
+        return streamWithChildren(name, { api, url: `${transport.baseUrl}${path}` }, options);
+      }
       if (context.backend === 'local') {
         // The local service pushes every status and log event: no transition is lost between polls.
         const followed = await followJobEvents(
