@@ -21,7 +21,7 @@ export default defineCommand({
     'Loads and validates the job YAML file, then submits it: to the local service when no workspace ' +
     'is configured (started in the background on first use), else to Azure. Prints the job name, ' +
     'experiment and studio URL on stderr and the created job on stdout. With --stream it follows ' +
-    'the logs and exits with the code of the final status (0 Completed, 5 Failed, 6 Canceled). ' +
+    'the logs (of pipeline steps and sweep trials too, each line prefixed with its step label) and exits with the code of the final status (0 Completed, 5 Failed, 6 Canceled). ' +
     'With --dry-run it prints the HTTP request it would send, without any network.',
   flags: [
     FILE_FLAG,
@@ -132,6 +132,7 @@ export default defineCommand({
       io,
       signal,
       cancelOnInterrupt: flags['cancel-on-interrupt'],
+      job: created,
     });
   },
 });

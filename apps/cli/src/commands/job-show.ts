@@ -1,4 +1,6 @@
+import type { Job } from '@amlkit/core';
 import { EXIT_CODES } from '../exit-codes.js';
+import { createColors, useColor } from '../internal/colors.js';
 import { defineCommand } from '../internal/define-command.js';
 import {
   connectFromFlags,
@@ -7,25 +9,64 @@ import {
   printResult,
   WORKSPACE_FLAGS,
 } from '../internal/job-command.js';
+import { childColumns, renderJobTree, SWEEP_SUMMARY_COLUMNS } from '../internal/job-tree.js';
 import { JOB_COLUMNS, jobJson } from '../internal/job-view.js';
 
-/** `amlkit job show`: one job. */
+const byName = new Intl.Collator('en', { numeric: true });
+
+/** `amlkit job show`: one job (with `--tree`, its child jobs too). */
 export default defineCommand({
   description:
     'Prints a job as `az ml job show` does: the YAML-shaped dictionary (snake_case) with status, ' +
-    'id, creation context and services. Exit 8 when the job does not exist.',
-  flags: [NAME_FLAG, ...OUTPUT_FLAGS, ...WORKSPACE_FLAGS],
+    'id, creation context and services (-o table adds the best trial, primary metric and best ' +
+    'value of a sweep). With --tree it prints the job and its child jobs (pipeline steps, sweep ' +
+    'trials with their hyperparameters and primary metric) as a tree; -o json/yaml then give ' +
+    '{ ...job, children: [...] }. Exit 8 when the job does not exist.',
+  flags: [
+    NAME_FLAG,
+    {
+      name: 'tree',
+      kind: 'boolean',
+      description:
+        'Also show the child jobs (pipeline steps, sweep trials): a tree by default, { ...job, children } with -o json/yaml.',
+    },
+    ...OUTPUT_FLAGS,
+    ...WORKSPACE_FLAGS,
+  ],
   examples: [
     { description: 'Show a job', command: 'amlkit job show -n sharp_pen_4k2mzq8wbd' },
     {
       description: 'Only its status',
       command: 'amlkit job show -n sharp_pen_4k2mzq8wbd --query status -o tsv',
     },
+    { description: 'A sweep and its trials', command: 'amlkit job show -n SWEEP --tree' },
   ],
   async run(context) {
     const { client } = await connectFromFlags(context);
-    const job = await client.jobs.get(context.flags.name, { signal: context.signal });
-    await printResult(context, jobJson(job), { columns: JOB_COLUMNS });
+    const { signal } = context;
+    const job = await client.jobs.get(context.flags.name, { signal });
+    const shown = jobJson(job);
+    const columns = job.type === 'sweep' ? [...JOB_COLUMNS, ...SWEEP_SUMMARY_COLUMNS] : JOB_COLUMNS;
+    if (!context.flags.tree) {
+      await printResult(context, shown, { columns });
+      return EXIT_CODES.SUCCESS;
+    }
+    const children: Job[] = [];
+    for await (const child of client.jobs.list({ parentJobName: context.flags.name, signal })) {
+      children.push(child);
+    }
+    children.sort((a, b) => byName.compare(a.name ?? '', b.name ?? ''));
+    const rows = children.map(jobJson);
+    if (context.flags.output === undefined && context.flags.query === undefined) {
+      const colors = createColors(useColor(context.io.stdout, context.io.env));
+      context.io.stdout.write(renderJobTree(shown, rows, { colors }));
+      return EXIT_CODES.SUCCESS;
+    }
+    await printResult(
+      context,
+      { ...shown, children: rows },
+      { columns: childColumns(shown), tableValue: rows },
+    );
     return EXIT_CODES.SUCCESS;
   },
 });

@@ -12,7 +12,9 @@ import {
 export default defineCommand({
   description:
     'Streams the logs of a job to stdout (from the start, by byte offset) and its status ' +
-    'transitions to stderr until it stops; exits with the code of the final status (0 ' +
+    'transitions to stderr until it stops; a pipeline or sweep also streams its child jobs (steps, ' +
+    'trials) concurrently, each log line prefixed with the step label (`[train] …`) and their ' +
+    'status changes on stderr (`[train] Running`). Exits with the code of the final status (0 ' +
     'Completed, 5 Failed, 6 Canceled). Ctrl-C stops streaming and leaves the job running. ' +
     '-o prints { name, exit_code } after the logs.',
   flags: [
@@ -22,16 +24,29 @@ export default defineCommand({
       kind: 'boolean',
       description: 'Cancel the job on Ctrl-C (default: stop streaming, keep the job).',
     },
+    {
+      name: 'no-children',
+      kind: 'boolean',
+      description:
+        'Stream only the job itself (default: a pipeline or sweep also streams its child jobs, each line prefixed with its step label).',
+    },
     ...OUTPUT_FLAGS,
     ...WORKSPACE_FLAGS,
   ],
-  examples: [{ description: 'Follow a job', command: 'amlkit job stream -n NAME' }],
+  examples: [
+    { description: 'Follow a job', command: 'amlkit job stream -n NAME' },
+    {
+      description: 'Follow a sweep without its trials',
+      command: 'amlkit job stream -n SWEEP --no-children',
+    },
+  ],
   async run(context) {
     const { client } = await connectFromFlags(context);
     const code = await followJob(client, context.flags.name, {
       io: context.io,
       signal: context.signal,
       cancelOnInterrupt: context.flags['cancel-on-interrupt'],
+      children: !context.flags['no-children'],
     });
     await printResult(
       context,

@@ -1,10 +1,12 @@
 // `job create --stream` and `job stream`: logs on stdout, status transitions on stderr, the
 // status exit code at the end, and Ctrl-C handling.
 import type { AmlClient } from '@amlkit/client';
+import type { Job } from '@amlkit/core';
 import { EXIT_CODES } from '../exit-codes.js';
+import { createChildPrefixer, knownLabelWidth, prefixLines } from './child-lines.js';
 import { createColors, useColor } from './colors.js';
 import type { CliIo } from './define-command.js';
-import { exitCodeOfStatus } from './job-view.js';
+import { exitCodeOfStatus, jobJson } from './job-view.js';
 import { createLiveLine } from './live-line.js';
 
 /** Options of {@link followJob}. */
@@ -15,11 +17,25 @@ export interface FollowJobOptions {
   readonly signal: AbortSignal;
   /** Cancel the job when interrupted (`--cancel-on-interrupt`). */
   readonly cancelOnInterrupt: boolean;
+  /**
+   * Follow the child jobs of a pipeline or sweep too (`--no-children` turns it off).
+   * @default true
+   */
+  readonly children?: boolean | undefined;
+  /** The job, when the caller has it (else it is read once to learn its type). */
+  readonly job?: Job | undefined;
+}
+
+/** Whether a job has child jobs worth following: pipelines (steps) and sweeps (trials). */
+function hasChildren(job: Job): boolean {
+  return job.type === 'pipeline' || job.type === 'sweep';
 }
 
 /**
  * Streams a job's logs (byte offsets, resumable) to stdout and its status transitions to
- * stderr until it stops, and resolves to the exit code of its final status. On Ctrl-C it
+ * stderr until it stops, and resolves to the exit code of its final status. For a pipeline or
+ * sweep it also streams every child job, each line prefixed with the child's step label
+ * (`[train] epoch 1`, statuses as `[train] Running` on stderr). On Ctrl-C it
  * stops streaming, says how to cancel (or cancels with `cancelOnInterrupt`) and resolves 130;
  * the job keeps running otherwise.
  */
@@ -30,12 +46,40 @@ export async function followJob(
 ): Promise<number> {
   const { io, signal } = options;
   const colors = createColors(useColor(io.stderr, io.env));
+  const outColors = createColors(useColor(io.stdout, io.env));
   const live = createLiveLine(io.stderr);
   let lastFile: string | undefined;
   try {
+    let job = options.job;
+    if (options.children !== false && job === undefined) {
+      job = await client.jobs.get(name, { signal });
+    }
+    const children = options.children !== false && job !== undefined && hasChildren(job);
+    const prefixer = createChildPrefixer(
+      children && job !== undefined ? knownLabelWidth(jobJson(job)) : undefined,
+    );
     const result = await client.jobs
       .stream(name, {
         signal,
+        ...(children
+          ? {
+              children: true,
+              onChildLog: (chunk) => {
+                live.around(() => {
+                  io.stdout.write(
+                    prefixLines(chunk.text, prefixer.prefix(chunk.child.label, outColors)),
+                  );
+                });
+              },
+              onChildStatus: (transition) => {
+                live.around(() => {
+                  io.stderr.write(
+                    `${prefixer.prefix(transition.child.label, colors)}${transition.to}\n`,
+                  );
+                });
+              },
+            }
+          : {}),
         onLog: (chunk) => {
           live.around(() => {
             if (lastFile !== undefined && chunk.file !== lastFile)
