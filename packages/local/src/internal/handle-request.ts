@@ -16,6 +16,7 @@ import type { Scheduler } from './scheduler.js';
 import { CANONICAL_WORKSPACE, jobDir, PROVIDER } from './service-context.js';
 import type { ServiceContext } from './service-context.js';
 import { missingBlobs, putBlob, putSnapshot } from './routes/blobs.js';
+import { getComponentVersion, putComponentVersion } from './routes/components.js';
 import { streamJobEvents } from './routes/events.js';
 import { getRun, runDetails } from './routes/history.js';
 import { listRunChildren } from './routes/run-children.js';
@@ -218,7 +219,10 @@ async function handle(
       return;
     }
     const matched = matchWorkspace(segments);
-    if (matched === undefined || !same(matched.rest[0], 'jobs'))
+    if (
+      matched === undefined ||
+      !(same(matched.rest[0], 'jobs') || same(matched.rest[0], 'components'))
+    )
       throw notFound(`No route for ${method} ${(req.url ?? '').split('?')[0] ?? ''}`, 'NotFound');
     const input: JobsRouteInput = {
       ctx,
@@ -230,6 +234,24 @@ async function handle(
       baseUrl,
       workspace: matched.workspace,
     };
+    if (same(matched.rest[0], 'components')) {
+      const [, component, versions, version, ...extra] = matched.rest;
+      if (
+        component === undefined ||
+        !same(versions, 'versions') ||
+        version === undefined ||
+        extra.length > 0
+      ) {
+        throw notFound(
+          `No route for ${method} ${(req.url ?? '').split('?')[0] ?? ''}: expected …/components/<name>/versions/<version>`,
+          'NotFound',
+        );
+      }
+      if (method === 'GET') getComponentVersion(input, component, version);
+      else if (method === 'PUT') await putComponentVersion(input, component, version);
+      else throw methodNotAllowed(method, 'GET, PUT');
+      return;
+    }
     const [, name, action, ...extra] = matched.rest;
     if (name === undefined) {
       if (method !== 'GET') throw methodNotAllowed(method, 'GET');

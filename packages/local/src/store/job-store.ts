@@ -5,6 +5,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 
 import { LocalServiceError, LocalServiceErrorCode } from '../local-service-error.js';
+import { ComponentStore } from './component-store.js';
 import { MIGRATIONS } from './migrations.js';
 
 /** The workspace triple a job belongs to. */
@@ -254,6 +255,8 @@ interface MetricStatements {
  * loaded whole.
  */
 export class JobStore {
+  /** The component versions of every workspace (pipeline steps). */
+  readonly components: ComponentStore;
   readonly #db: Database.Database;
   readonly #statements;
   readonly #listStatements = new Map<string, Database.Statement<(string | number)[], JobRow>>();
@@ -270,6 +273,7 @@ export class JobStore {
   /** @internal use {@link openJobStore}. */
   constructor(db: Database.Database) {
     this.#db = db;
+    this.components = new ComponentStore(db, workspaceKey);
     const db_ = db;
     this.#statements = {
       getByName: db_.prepare<[string, string], JobRow>(

@@ -80,4 +80,19 @@ export const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 3,
+    name: 'component versions (pipeline steps)',
+    sql: `
+      CREATE TABLE components (
+        workspace_key TEXT NOT NULL,
+        name          TEXT NOT NULL,
+        version       TEXT NOT NULL,
+        created_at    TEXT NOT NULL,
+        modified_at   TEXT NOT NULL,
+        body          TEXT NOT NULL,
+        PRIMARY KEY (workspace_key, name, version)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
