@@ -30,6 +30,7 @@ function mode(value: unknown): { mode?: string } {
   return { mode: MODES[value.toLowerCase()] ?? value };
 }
 
+const JOB_OUTPUT = /^azureml:\/\/jobs\/([^/]+)\/outputs\/([^/]+)\/?$/;
 const LOCAL_UPLOAD = /^azureml:\/\/datastores\/[^/]+\/paths\/LocalUpload\/([^/]+)(?:\/(.*))?$/;
 const CODE_ID = /\/codes\/([^/]+)\/versions\/[^/]+$/;
 
@@ -42,7 +43,7 @@ export async function resolveLocalUpload(
   const match = LOCAL_UPLOAD.exec(uri);
   if (match === null) {
     throw new ExecutionPlanError(
-      `${where}: remote inputs are not supported by the local backend: expected a local upload (azureml://datastores/<datastore>/paths/LocalUpload/<id>/<path>), received ${JSON.stringify(uri)}`,
+      `${where}: remote inputs are not supported by the local backend: expected a local upload (azureml://datastores/<datastore>/paths/LocalUpload/<id>/<path>) or a job output (azureml://jobs/<job>/outputs/<output>), received ${JSON.stringify(uri)}`,
     );
   }
   const id = decodeURIComponent(match[1] ?? '');
@@ -64,6 +65,51 @@ export async function resolveLocalUpload(
     );
   }
   return path;
+}
+
+/** Another job's output, as {@link resolveJobOutput} needs it. */
+export interface JobOutputLocation {
+  /** The producing job's status. */
+  readonly status: string;
+  /** Its folder (`jobDir`). */
+  readonly jobDir: string;
+  /** Its declared `outputs` (REST). */
+  readonly outputs: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * The local folder (or file, for `uri_file`) an `azureml://jobs/<job>/outputs/<output>` names:
+ * an output of a completed job of the same workspace (how pipeline steps read upstream outputs).
+ */
+function resolveJobOutput(
+  uri: string,
+  where: string,
+  lookup: ((jobName: string) => JobOutputLocation | undefined) | undefined,
+): string | undefined {
+  const match = JOB_OUTPUT.exec(uri);
+  if (match === null) return undefined;
+  const jobName = decodeURIComponent(match[1] ?? '');
+  const output = decodeURIComponent(match[2] ?? '');
+  const producer = lookup?.(jobName);
+  if (producer === undefined) {
+    throw new ExecutionPlanError(
+      `${where}: ${JSON.stringify(uri)} names a job '${jobName}' that does not exist`,
+    );
+  }
+  const declared = producer.outputs[output];
+  if (!isRecord(declared) || !isSafeSegment(output)) {
+    const known = Object.keys(producer.outputs);
+    throw new ExecutionPlanError(
+      `${where}: job '${jobName}' has no output '${output}' (${known.length === 0 ? 'it has no outputs' : `its outputs: ${known.join(', ')}`})`,
+    );
+  }
+  if (producer.status !== 'Completed') {
+    throw new ExecutionPlanError(
+      `${where}: the output '${output}' of job '${jobName}' is not ready: expected the job Completed, received ${producer.status}`,
+    );
+  }
+  const folder = join(producer.jobDir, 'outputs', output);
+  return declared.jobOutputType === 'uri_file' ? join(folder, output) : folder;
 }
 
 function stringRecord(value: unknown, where: string): Record<string, string> {
@@ -89,12 +135,17 @@ function looksLikeImage(environmentId: string): boolean {
 
 /**
  * Maps a stored REST CommandJob to the executor's {@link CommandExecution}: literal inputs
- * by value, uploaded inputs and the code snapshot to their local folders. Remote URIs are
+ * by value, uploaded inputs, other jobs' outputs and the code snapshot to their local folders. Remote URIs are
  * refused with a clear reason.
  */
 export async function toCommandExecution(
   job: StoredJob,
-  options: { jobDir: string; snapshotsDir: string },
+  options: {
+    jobDir: string;
+    snapshotsDir: string;
+    /** Finds a job of the same workspace whose output an input names. */
+    jobOutput?: (jobName: string) => JobOutputLocation | undefined;
+  },
 ): Promise<CommandExecution> {
   const p = job.properties;
   if (typeof p.command !== 'string' || p.command.trim() === '') {
@@ -116,11 +167,9 @@ export async function toCommandExecution(
       if (typeof input.uri !== 'string') {
         throw new ExecutionPlanError(`properties.inputs.${name}.uri: expected a URI string`);
       }
-      const path = await resolveLocalUpload(
-        options.snapshotsDir,
-        input.uri,
-        `properties.inputs.${name}`,
-      );
+      const path =
+        resolveJobOutput(input.uri, `properties.inputs.${name}`, options.jobOutput) ??
+        (await resolveLocalUpload(options.snapshotsDir, input.uri, `properties.inputs.${name}`));
       inputs[name] = { kind: 'path', path, type, ...mode(input.mode) };
     }
   }
