@@ -9,10 +9,18 @@ import { workspaceKey } from '../store/job-store.js';
 import type { StoredJob, StoredJobError } from '../store/job-store.js';
 import { emitStatus, jobDir } from './service-context.js';
 import type { ServiceContext } from './service-context.js';
+import { isRecord } from './http.js';
 import { ExecutionPlanError, toCommandExecution } from './to-command-execution.js';
 import { mlflowTrackingUri } from '../mlflow/handle-mlflow-request.js';
 import { runSweep } from '../sweep/internal/run-sweep.js';
-import type { SweepHost } from '../sweep/internal/run-sweep.js';
+import { runPipeline } from '../pipeline/internal/run-pipeline.js';
+import type { ChildJobHost } from './child-job-host.js';
+
+/** Runs a job made of child jobs (it owns no slot; its children queue for slots). */
+type Driver = (host: ChildJobHost, job: StoredJob, signal: AbortSignal) => Promise<void>;
+
+/** The job types that run as drivers of child jobs, by `jobType`. */
+const DRIVERS: Readonly<Record<string, Driver>> = { Sweep: runSweep, Pipeline: runPipeline };
 
 interface Running {
   readonly controller: AbortController;
@@ -37,7 +45,7 @@ export class Scheduler {
   #head = 0;
   readonly #queued = new Set<number>();
   readonly #running = new Map<number, Running>();
-  /** Sweep drivers: they own no slot (their trials do), so a sweep never starves its trials. */
+  /** Sweep and pipeline drivers: they own no slot (their children do), so they never starve them. */
   readonly #drivers = new Map<number, Running>();
   #closed = false;
   /** Whether any delete operation may be pending (saves a query per finished job). */
@@ -214,8 +222,9 @@ export class Scheduler {
       if (!this.#queued.delete(seq)) continue;
       const job = this.#ctx.store.getJobBySeq(seq);
       if (job?.status !== 'NotStarted') continue;
-      if (job.jobType === 'Sweep') {
-        this.#startSweep(job);
+      const driver = DRIVERS[job.jobType];
+      if (driver !== undefined) {
+        this.#startDriver(job, driver);
         continue;
       }
       const controller = new AbortController();
@@ -238,9 +247,9 @@ export class Scheduler {
     }
   }
 
-  #startSweep(job: StoredJob): void {
+  #startDriver(job: StoredJob, drive: Driver): void {
     const controller = new AbortController();
-    const host: SweepHost = {
+    const host: ChildJobHost = {
       ctx: this.#ctx,
       enqueue: (seq) => {
         this.enqueue(seq);
@@ -251,13 +260,13 @@ export class Scheduler {
       apply: (target, from, event, source, at, error) =>
         this.#apply(target, from, event, source, at, error),
     };
-    const done = runSweep(host, job, controller.signal)
+    const done = drive(host, job, controller.signal)
       .catch((error: unknown) => {
         this.#failUnexpected(job.seq, error);
       })
       .then(async () => {
         this.#drivers.delete(job.seq);
-        // a delete requested while the sweep ran is finished now
+        // a delete requested while the driver ran is finished now
         await this.finishDeletes(workspaceKey(job.workspace), job.name);
       })
       .catch(() => {
@@ -271,7 +280,7 @@ export class Scheduler {
 
   async #run(job: StoredJob, controller: AbortController): Promise<void> {
     if (job.jobType !== 'Command') {
-      const reason = `${job.jobType === '' ? 'Untyped' : job.jobType} jobs cannot run on the local backend yet: only Command and Sweep jobs run locally`;
+      const reason = `${job.jobType === '' ? 'Untyped' : job.jobType} jobs cannot run on the local backend yet: only Command, Sweep and Pipeline jobs run locally`;
       this.#apply(job, 'NotStarted', { type: 'fail', reason }, 'service', new Date(), {
         code: 'UserError',
         message: reason,
@@ -283,6 +292,16 @@ export class Scheduler {
       exec = await toCommandExecution(job, {
         jobDir: jobDir(this.#ctx, job),
         snapshotsDir: this.#ctx.layout.snapshots,
+        jobOutput: (name) => {
+          const producer = this.#ctx.store.getJob(job.workspace, name);
+          if (producer === undefined) return undefined;
+          const outputs = producer.properties.outputs;
+          return {
+            status: producer.status,
+            jobDir: jobDir(this.#ctx, producer),
+            outputs: isRecord(outputs) ? outputs : {},
+          };
+        },
       });
     } catch (error) {
       if (!(error instanceof ExecutionPlanError)) throw error;

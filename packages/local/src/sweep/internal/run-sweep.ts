@@ -1,9 +1,9 @@
 import { isFinalStatus, parseJobStatus } from '@amlkit/status';
-import type { JobEvent, JobStatus } from '@amlkit/status';
 
 import { isLocalServiceError } from '../../local-service-error.js';
-import type { ServiceContext } from '../../internal/service-context.js';
-import type { StoredJob, StoredJobError } from '../../store/job-store.js';
+import { waitForJobEvent } from '../../internal/child-job-host.js';
+import type { ChildJobHost } from '../../internal/child-job-host.js';
+import type { StoredJob } from '../../store/job-store.js';
 import { createSweepSampler } from '../create-sweep-sampler.js';
 import { parseEarlyTermination, trialsToStop } from '../early-termination.js';
 import { parseObjective } from '../objective.js';
@@ -11,24 +11,6 @@ import { parseSearchSpace } from '../search-space.js';
 import type { ParameterValue } from '../search-space.js';
 import { selectBestTrial } from '../select-best-trial.js';
 import { parseSweepLimits } from '../sweep-limits.js';
-
-/** What the sweep driver needs from the scheduler. */
-export interface SweepHost {
-  readonly ctx: ServiceContext;
-  /** Queues a child job that was just inserted. */
-  enqueue(seq: number): void;
-  /** Cancels a child job. */
-  cancel(job: StoredJob, reason: string): void;
-  /** Applies a status event to a job (through `@amlkit/status`). */
-  apply(
-    job: StoredJob,
-    from: JobStatus,
-    event: JobEvent,
-    source: string,
-    at: Date,
-    error?: StoredJobError,
-  ): JobStatus;
-}
 
 const SEARCH_SPACE_BINDING = /\$\{\{\s*search_space\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
 
@@ -46,22 +28,6 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function wait(ctx: ServiceContext, signal: AbortSignal, ms: number): Promise<void> {
-  return new Promise((resolve) => {
-    const done = (): void => {
-      clearTimeout(timer);
-      ctx.events.off('status', done);
-      ctx.events.off('metric', done);
-      signal.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    ctx.events.on('status', done);
-    ctx.events.on('metric', done);
-    signal.addEventListener('abort', done, { once: true });
-  });
-}
-
 interface Trial {
   readonly name: string;
   readonly seq: number;
@@ -75,7 +41,7 @@ interface Trial {
  * with the best trial in `properties.properties.best_child_run_id`.
  */
 export async function runSweep(
-  host: SweepHost,
+  host: ChildJobHost,
   job: StoredJob,
   signal: AbortSignal,
 ): Promise<void> {
@@ -162,7 +128,7 @@ export async function runSweep(
         }
       }
       if (active.length === 0) break;
-      await wait(ctx, signal, 250);
+      await waitForJobEvent(ctx, signal, 250);
       continue;
     }
     if (policy !== undefined) {
@@ -232,7 +198,7 @@ export async function runSweep(
       activeCount += 1;
     }
     if ((exhausted || trials.length >= limits.maxTotalTrials) && activeCount === 0) break;
-    await wait(ctx, signal, 500);
+    await waitForJobEvent(ctx, signal, 500);
   }
 
   const outcomes = trials.map((t) => ({
