@@ -1,10 +1,23 @@
-import { createIgnoreMatcher, IGNORE_FILE_NAMES, parseIgnoreFile, sha256Hex } from '@amlkit/core';
+import {
+  ANONYMOUS_COMPONENT_NAME,
+  createIgnoreMatcher,
+  IGNORE_FILE_NAMES,
+  parseIgnoreFile,
+  sha256Hex,
+} from '@amlkit/core';
 import type { JobEnvironment, WorkspaceScope } from '@amlkit/core';
 import type { TokenCredential } from '../auth/token-credential.js';
 import type { ClientFileSystem } from '../jobs/client-file-system.js';
 import type { Transport } from '../transport/create-transport.js';
+import { isNotFoundError } from '../errors/http-error.js';
 import { AssetResolutionError } from './asset-resolution-error.js';
-import type { AssetResolver, CodeRequest, InputRequest, ResolveContext } from './asset-resolver.js';
+import type {
+  AssetResolver,
+  CodeRequest,
+  ComponentRequest,
+  InputRequest,
+  ResolveContext,
+} from './asset-resolver.js';
 import { createOfflineResolver, DEFAULT_DATASTORE } from './create-offline-resolver.js';
 import { basenamePosix, resolvePosix, toPosix } from './internal/posix-path.js';
 import { createBlobUploader } from './local-resolver-upload.js';
@@ -91,9 +104,11 @@ interface CollectedFile extends SnapshotFile {
  * paths are uploaded to the service (files hashed with SHA-256, `POST /amlkit/v1/blobs/missing`,
  * `PUT` of the missing blobs, `PUT /amlkit/v1/snapshots/<id>`); code resolves to the snapshot's
  * code ARM id and inputs to `azureml://datastores/<ds>/paths/LocalUpload/<id>/<name>`.
- * Environment references are kept as written (the local backend has no registry); everything
- * else (inline environments, computes, datastores, `azureml:` references, components) is
- * delegated to {@link createOfflineResolver}.
+ * Anonymous pipeline components are registered with the service (`PUT
+ * …/components/azureml_anonymous/versions/<hash>`, as on Azure) so it can run their steps; a
+ * component without `code:` gets an empty snapshot. Environment references are kept as written
+ * (the local backend has no registry); everything else (inline environments, computes,
+ * datastores, `azureml:` references) is delegated to {@link createOfflineResolver}.
  *
  * @throws {TypeError} (when resolving a local path) without `fileSystem`.
  * @example
@@ -109,6 +124,7 @@ export function createLocalResolver(options: LocalResolverOptions): AssetResolve
   const offline = createOfflineResolver(workspace);
   const uploader = createBlobUploader(options);
   const ignore = options.ignore ?? (() => false);
+  const registered = new Map<string, Promise<string>>();
 
   async function ignoreRulesOf(
     root: string,
@@ -223,6 +239,32 @@ export function createLocalResolver(options: LocalResolverOptions): AssetResolve
     return { id, codeId };
   }
 
+  /** A registered component must exist in this service: the local backend has no registry. */
+  async function checkRegistered(
+    reference: string,
+    id: string,
+    context: ResolveContext,
+  ): Promise<string> {
+    const fail = (received: string, cause?: unknown): never => {
+      throw new AssetResolutionError({
+        message: `Component ${JSON.stringify(reference)} cannot run on the local backend: expected a component registered with the local service (workspace '${workspace.workspaceName}') or an inline or file component, received ${received}`,
+        reference,
+        assetKind: 'component',
+        ...(cause === undefined ? {} : { cause }),
+      });
+    };
+    if (!id.toLowerCase().startsWith(`${offline.workspaceId.toLowerCase()}/components/`)) {
+      return fail(`a component outside it (${id})`);
+    }
+    try {
+      await options.transport.request({ method: 'GET', path: id, signal: context.signal });
+    } catch (error) {
+      if (isNotFoundError(error)) return fail(`404 from GET ${id}`, error);
+      throw error;
+    }
+    return id;
+  }
+
   const absoluteOf = (path: string, context: ResolveContext): string => {
     const written = toPosix(path.startsWith('file:') ? path.slice('file:'.length) : path);
     return resolvePosix(toPosix(context.baseDir ?? context.jobDir), written);
@@ -232,12 +274,38 @@ export function createLocalResolver(options: LocalResolverOptions): AssetResolve
     resolveCompute: (compute, context) => offline.resolveCompute(compute, context),
     getCompute: (compute, context) => offline.getCompute(compute, context),
     resolveDatastore: (datastore, context) => offline.resolveDatastore(datastore, context),
-    resolveComponent: (component, context) => offline.resolveComponent(component, context),
+    async resolveComponent(component: ComponentRequest, context) {
+      const id = await offline.resolveComponent(component, context);
+      if (!('anonymous' in component)) return checkRegistered(component.reference, id, context);
+      let done = registered.get(id);
+      if (done === undefined) {
+        // Registered as `az ml` registers it on Azure: the service reads the step from it.
+        const version = id.slice(id.lastIndexOf('/') + 1);
+        done = options.transport
+          .request({
+            method: 'PUT',
+            path: id,
+            body: {
+              properties: {
+                componentSpec: { ...component.hashInput, name: ANONYMOUS_COMPONENT_NAME, version },
+                isAnonymous: true,
+              },
+            },
+            signal: context.signal,
+          })
+          .then(() => id);
+        done.catch(() => registered.delete(id));
+        registered.set(id, done);
+      }
+      return done;
+    },
 
     async resolveCode(code: CodeRequest, context) {
-      if ('placeholder' in code || !isLocalPath(code.path)) {
-        return offline.resolveCode(code, context);
+      if ('placeholder' in code) {
+        // A component without `code:` runs in an empty folder.
+        return (await upload([], context.signal)).codeId;
       }
+      if (!isLocalPath(code.path)) return offline.resolveCode(code, context);
       const collected = await collect(absoluteOf(code.path, context), '', context.signal);
       return (await upload(collected, context.signal)).codeId;
     },
