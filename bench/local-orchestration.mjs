@@ -5,7 +5,9 @@
 // number of plain command jobs submitted at once, both at BENCH_CONCURRENCY (4) at a time, on a
 // temporary AMLKIT_HOME with the service in its own child process. Prints a markdown table:
 // wall clock per trial and the service's CPU per trial, and the sweep's overhead over plain jobs.
-// The pipeline figure (50 trivial steps) is not measured: pipeline jobs do not run locally yet.
+// Then pipelines of BENCH_STEPS (50) trivial steps: all independent (against as many plain jobs)
+// and a chain where each step reads the folder of the one before (latency from a step's end to
+// the next one's start, which the pipeline driver decides on the step's status event).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,6 +22,7 @@ const WS =
   '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/local/providers/Microsoft.MachineLearningServices/workspaces/local';
 const TRIALS = Number(process.env.BENCH_TRIALS ?? 100);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
+const STEPS = Number(process.env.BENCH_STEPS ?? 50);
 
 async function startService(home) {
   const script = `const { startLocalService } = await import(${JSON.stringify(entry)});
@@ -107,7 +110,68 @@ try {
   const sweepMs = performance.now() - t0;
   const sweepCpu = cpuMs(s.child.pid) - cpu;
 
+  // Pipelines: one registered component, as the client registers an inline step's.
+  const component = `${WS}/components/azureml_anonymous/versions/bench-step`;
+  const registered = await fetch(`${s.url}${component}?${API}`, {
+    method: 'PUT',
+    headers: s.headers,
+    body: JSON.stringify({
+      properties: {
+        isAnonymous: true,
+        componentSpec: {
+          type: 'command',
+          command: 'true $[[${{inputs.previous}}]]',
+          inputs: { previous: { type: 'uri_folder', optional: true } },
+          outputs: { out: { type: 'uri_folder' } },
+        },
+      },
+    }),
+  });
+  if (registered.status !== 201) throw new Error(`PUT component: ${registered.status}`);
+  const stepNode = (i, chained) => ({
+    type: 'command',
+    componentId: component,
+    ...(chained && i > 0
+      ? {
+          inputs: {
+            previous: {
+              job_input_type: 'literal',
+              value: `\${{parent.jobs.s${i - 1}.outputs.out}}`,
+            },
+          },
+        }
+      : {}),
+  });
+  const pipeline = (chained) => ({
+    jobType: 'Pipeline',
+    jobs: Object.fromEntries(
+      Array.from({ length: STEPS }, (_, i) => [`s${i}`, stepNode(i, chained)]),
+    ),
+  });
+  const plainSteps = Array.from({ length: STEPS }, (_, i) => `plain-step-${i}`);
+  cpu = cpuMs(s.child.pid);
+  t0 = performance.now();
+  await Promise.all(plainSteps.map((name) => put(s, name, command)));
+  await waitFinal(s, plainSteps);
+  const plainStepsMs = performance.now() - t0;
+  const plainStepsCpu = cpuMs(s.child.pid) - cpu;
+
+  cpu = cpuMs(s.child.pid);
+  t0 = performance.now();
+  await put(s, 'pipeline-parallel', pipeline(false));
+  await waitFinal(s, ['pipeline-parallel']);
+  const parallelMs = performance.now() - t0;
+  const parallelCpu = cpuMs(s.child.pid) - cpu;
+
+  cpu = cpuMs(s.child.pid);
+  t0 = performance.now();
+  await put(s, 'pipeline-chain', pipeline(true));
+  await waitFinal(s, ['pipeline-chain']);
+  const chainMs = performance.now() - t0;
+  const chainCpu = cpuMs(s.child.pid) - cpu;
+
   const per = (ms) => (ms / TRIALS).toFixed(1);
+  const perStep = (ms) => (ms / STEPS).toFixed(1);
   console.log(
     `| Figure (${TRIALS} trivial jobs, ${CONCURRENCY} at a time) | Wall clock per job | Service CPU per job |`,
   );
@@ -122,7 +186,16 @@ try {
     `| sweep overhead per trial (sweep − plain) | ${per(sweepMs - plainMs)} ms | ${per(sweepCpu - plainCpu)} ms |`,
   );
   console.log(
-    '| pipeline of 50 trivial steps | not measured: pipelines do not run locally yet | |',
+    `| ${STEPS} plain command jobs, submitted at once | ${perStep(plainStepsMs)} ms | ${perStep(plainStepsCpu)} ms |`,
+  );
+  console.log(
+    `| one pipeline of ${STEPS} independent steps | ${perStep(parallelMs)} ms | ${perStep(parallelCpu)} ms |`,
+  );
+  console.log(
+    `| pipeline overhead per step (pipeline − plain) | ${perStep(parallelMs - plainStepsMs)} ms | ${perStep(parallelCpu - plainStepsCpu)} ms |`,
+  );
+  console.log(
+    `| one pipeline of ${STEPS} chained steps (each reads the previous output) | ${perStep(chainMs)} ms | ${perStep(chainCpu)} ms |`,
   );
 } finally {
   await s.stop();
