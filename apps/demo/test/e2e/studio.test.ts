@@ -1,3 +1,8 @@
+import { fileURLToPath } from 'node:url';
+
+import { createLocalClient } from '@amlkit/client';
+import { nodeFileSystem } from '@amlkit/client/node';
+import { loadJob } from '@amlkit/core';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
@@ -22,6 +27,9 @@ environment:
 compute: local
 `;
 const GOOD_YAML = BAD_YAML.replace('comand:', 'command:');
+const PIPELINE_EXAMPLE = fileURLToPath(
+  new URL('../../../../examples/pipeline-3-steps/pipeline.yml', import.meta.url),
+);
 
 describe('studio (e2e)', () => {
   let browser: Browser;
@@ -190,40 +198,26 @@ describe('studio (e2e)', () => {
     await screenshot(page, '09-narrow-job');
   });
 
-  it('shows a pipeline graph from the REST shape and opens a step', async () => {
-    await putJob(service, 'studio-pipeline', {
-      jobType: 'Pipeline',
-      displayName: 'two steps',
-      jobs: {
-        prep: {
-          type: 'command',
-          _source: 'YAML.JOB',
-          outputs: { data: { job_output_type: 'uri_folder' } },
-        },
-        train: {
-          type: 'command',
-          _source: 'YAML.JOB',
-          inputs: {
-            data: { job_input_type: 'literal', value: '${{parent.jobs.prep.outputs.data}}' },
-          },
-        },
-      },
+  it('shows the graph of a pipeline that ran locally and opens a step', async () => {
+    // Submitted the way `amlkit job create -f` submits it: components registered, steps run.
+    const client = createLocalClient({
+      url: service.url,
+      token: service.token,
+      fileSystem: nodeFileSystem,
     });
-    // Pipelines do not run locally yet: the child job a runner would create is PUT by hand,
-    // marked with the parent property the studio lists children by.
-    await putJob(service, 'studio-pipeline-prep', {
-      jobType: 'Command',
-      command: 'echo prep step',
-      displayName: 'prep',
-      properties: { 'azureml.parentJobName': 'studio-pipeline', 'azureml.nodeid': 'prep' },
-    });
+    const pipeline = await loadJob(PIPELINE_EXAMPLE, { overrides: ['name=studio-pipeline'] });
+    await client.jobs.create(pipeline);
+    expect(await waitFinal(service, 'studio-pipeline')).toBe('Completed');
     const { page } = await open('jobs/studio-pipeline');
-    await page.locator('[data-step="train"]', { hasText: 'after prep.data' }).waitFor();
+    await page.locator('[data-step="train"]', { hasText: 'after prep.clean_data' }).waitFor();
+    await page.locator('[data-step="score"]', { hasText: 'after train.model' }).waitFor();
     await page.locator('[data-step="prep"]').getByRole('link', { name: 'prep' }).waitFor();
     await screenshot(page, '10-pipeline-graph');
     await page.locator('[data-step="prep"]').getByRole('link', { name: 'prep' }).click();
-    await page.waitForURL(/\/studio\/jobs\/studio-pipeline-prep$/);
-    await page.locator('pre.log', { hasText: 'prep step' }).waitFor({ timeout: 60_000 });
+    await page.waitForURL(/\/studio\/jobs\/studio-pipeline_prep$/);
+    await page
+      .locator('pre.log', { hasText: 'prep: kept 9 of 9 rows' })
+      .waitFor({ timeout: 60_000 });
     await screenshot(page, '11-pipeline-step');
   });
 
