@@ -44,7 +44,13 @@ describe('ARM jobs routes', () => {
     expect(again.status).toBe(200);
     const again2 = await body(again);
     expect(again2.systemData.createdAt).toBe(created.systemData.createdAt);
-    expect(again2.systemData.lastModifiedAt).toBe(created.systemData.lastModifiedAt);
+    // Status changes move lastModifiedAt (as on Azure); an identical PUT does not.
+    const finished = await t.waitForStatus('put-idem', ['Completed']);
+    expect(Date.parse(finished.systemData.lastModifiedAt)).toBeGreaterThanOrEqual(
+      Date.parse(created.systemData.lastModifiedAt),
+    );
+    const third = await body(await t.putJob('put-idem', command('echo hi')));
+    expect(third.systemData.lastModifiedAt).toBe(finished.systemData.lastModifiedAt);
   });
 
   it('replaces tags, adds new properties and refuses create-only changes with 409', async () => {

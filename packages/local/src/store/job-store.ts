@@ -46,7 +46,7 @@ export interface StoredJob {
   readonly createdAt: string;
   /** Who created it (`systemData.createdBy`). */
   readonly createdBy: string;
-  /** ISO-8601 time of the last PUT. */
+  /** ISO-8601 time of the last change: a PUT or a status change (`systemData.lastModifiedAt`, as on Azure). */
   readonly modifiedAt: string;
   /** When the job entered `Running`, if it did. */
   readonly startedAt?: string;
@@ -290,7 +290,7 @@ export class JobStore {
         'UPDATE jobs SET body = @body, archived = @archived, modified_at = @at WHERE seq = @seq',
       ),
       setStatus: db_.prepare(
-        `UPDATE jobs SET status = @status,
+        `UPDATE jobs SET status = @status, modified_at = @at,
            started_at = CASE WHEN @status = 'Running' AND started_at IS NULL THEN @at ELSE started_at END,
            ended_at = CASE WHEN @final = 1 THEN @at ELSE ended_at END,
            error = COALESCE(@error, error)
