@@ -13,6 +13,8 @@ export const JobLoadErrorCode = {
   NotAMapping: 'JOB_NOT_A_MAPPING',
   /** `type:` names no known job type. */
   UnknownType: 'JOB_UNKNOWN_TYPE',
+  /** The file is a component (its `$schema` says so), not a job. */
+  ComponentFile: 'JOB_COMPONENT_FILE',
 } as const;
 
 /** A code from {@link JobLoadErrorCode}. */

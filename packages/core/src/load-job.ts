@@ -11,6 +11,9 @@ import { JobLoadError, JobLoadErrorCode } from './job-load-error.js';
 import { JOB_REGISTRY, JOB_TYPES } from './jobs/registry.js';
 import { INVALID, ParseContext } from './schema/schema.js';
 
+/** The `$schema` of a component file (`commandComponent.schema.json`, …). */
+const COMPONENT_SCHEMA = /Component\.schema\.json$/i;
+
 /** A job given as text instead of a path. */
 export interface JobSource {
   /** The YAML text. */
@@ -151,6 +154,25 @@ export async function loadJob(
         message: 'The job document is not a mapping.',
         expected: 'a mapping with the job fields',
         received: describeReceived(root),
+      },
+      sources,
+    );
+  }
+
+  const schemaUrl = root['$schema'];
+  if (typeof schemaUrl === 'string' && COMPONENT_SCHEMA.test(schemaUrl)) {
+    const loc = parsed.sourceMap.locateNearest(['$schema']);
+    fail(
+      JobLoadErrorCode.ComponentFile,
+      {
+        path: ['$schema'],
+        file,
+        line: loc.line,
+        col: loc.col,
+        message: 'The file is a component, not a job.',
+        expected: 'a job file (commandJob, sweepJob, pipelineJob, … schema)',
+        received: schemaUrl,
+        hint: "reference it from a pipeline step's `component: ./<file>`, and submit the pipeline",
       },
       sources,
     );

@@ -69,6 +69,20 @@ describe('loadJob', () => {
     expect(e.diagnostics[0]).toMatchObject({ line: 1, col: 1 });
   });
 
+  it('reports a component file at its $schema line, saying how to use it', async () => {
+    const e = await loadError({
+      text: 'type: command\n$schema: https://azuremlschemas.azureedge.net/latest/commandComponent.schema.json\ncommand: echo\n',
+      file: 'prep.yml',
+    });
+    expect(e.code).toBe('JOB_COMPONENT_FILE');
+    expect(e.diagnostics[0]).toMatchObject({
+      file: 'prep.yml',
+      line: 2,
+      message: 'The file is a component, not a job.',
+      received: 'https://azuremlschemas.azureedge.net/latest/commandComponent.schema.json',
+    });
+  });
+
   it('reports a root that is not a mapping', async () => {
     const e = await loadError({ text: '- a\n- b\n', file: 'list.yml' });
     expect(e.code).toBe('JOB_NOT_A_MAPPING');
