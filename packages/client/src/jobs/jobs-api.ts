@@ -87,7 +87,10 @@ export interface WaitJobOptions {
   readonly pollIntervalMs?: number | undefined;
   /** Called for each accepted status change, the first observed status included. */
   readonly onTransition?: ((transition: JobTransition) => void) | undefined;
-  /** Called for a polled status that `observe` rejected (a stale read going backwards). */
+  /**
+   * Called for a polled status that `observe` rejected (a stale read going backwards), and when
+   * the run details that give `error` could not be read.
+   */
   readonly onDiagnostic?: ((message: string) => void) | undefined;
   /** Aborts the wait with `RequestAbortedError`. */
   readonly signal?: AbortSignal | undefined;
@@ -101,6 +104,20 @@ export interface WaitJobResult {
   readonly history: StatusHistory;
   /** The job as last read. */
   readonly job: Job;
+  /**
+   * Why the job ended, when its final status is Failed, Canceled or NotResponding and the
+   * service recorded a reason: the `RootError` `code` and `message` of its run-history details
+   * (`GET /history/v1.0/…/runs/{name}/details` → `error.error`, read once after the job stopped;
+   * the ARM job resource does not carry it). The same route on the local service and on Azure.
+   * The message may span lines (a failed pipeline names the step, the last log lines, the steps
+   * canceled and not run). Absent for a Completed job, a job canceled without an error, and when
+   * the run-history data plane is unavailable or the read fails (reported to `onDiagnostic`; the
+   * wait itself never fails because of it).
+   * @example
+   * const { status, error } = await client.jobs.wait('my_job');
+   * if (error !== undefined) console.error(`${status}: ${error.code}: ${error.message}`);
+   */
+  readonly error?: { readonly code: string; readonly message: string };
 }
 
 /** Where a log stream stopped: bytes read per log file. Pass it back as `cursor` to resume. */

@@ -7,12 +7,13 @@ import type { TransportResponse } from '../../transport/create-transport.js';
 import { fromRestJob } from '../../wire/from-rest-job.js';
 import { toRestJob } from '../../wire/to-rest-job.js';
 import { jobCancelPath, jobPath, workspacePath } from '../../workspace/workspace-paths.js';
-import type { JobsApi, StreamJobResult } from '../jobs-api.js';
+import type { JobsApi, StreamJobResult, WaitJobOptions, WaitJobResult } from '../jobs-api.js';
 import { downloadOutputs } from './download-outputs.js';
 import type { JobsContext } from './jobs-context.js';
 import { listJobs } from './list-jobs.js';
 import { followJobEvents } from './follow-events.js';
 import { createLogReader } from './log-reader.js';
+import { mayCarryRunError, readRunError } from './read-run-error.js';
 import { streamWithChildren } from './stream-children.js';
 import { runWaitLoop } from './wait-loop.js';
 
@@ -53,6 +54,22 @@ export function createJobsApi(context: JobsContext): JobsApi {
       signal,
     });
     return fromRestJob(jobBody(response));
+  }
+
+  /** Adds `error` (from the run details) to the result of a job that ended Failed, Canceled or NotResponding. */
+  async function withRunError<T extends WaitJobResult>(
+    name: string,
+    result: T,
+    options: WaitJobOptions,
+    operation: string,
+  ): Promise<T> {
+    if (!mayCarryRunError(result.status)) return result;
+    const error = await readRunError(context, name, {
+      operation,
+      onDiagnostic: options.onDiagnostic,
+      signal: options.signal,
+    });
+    return error === undefined ? result : { ...result, error };
   }
 
   const api: JobsApi = {
@@ -125,9 +142,9 @@ export function createJobsApi(context: JobsContext): JobsApi {
       return services;
     },
 
-    wait(name, options = {}) {
+    async wait(name, options = {}) {
       const path = jobPath(workspace, name);
-      return runWaitLoop(
+      const result = await runWaitLoop(
         name,
         {
           url: `${transport.baseUrl}${path}`,
@@ -136,6 +153,7 @@ export function createJobsApi(context: JobsContext): JobsApi {
         },
         options,
       );
+      return withRunError(name, result, options, 'jobs.wait');
     },
 
     async stream(name, options = {}) {
@@ -154,7 +172,7 @@ export function createJobsApi(context: JobsContext): JobsApi {
           },
           options,
         );
-        if (followed !== undefined) return followed;
+        if (followed !== undefined) return withRunError(name, followed, options, 'jobs.stream');
       }
       const history = await context.historyTransport(options.signal);
       if (history === undefined) {
@@ -181,7 +199,7 @@ export function createJobsApi(context: JobsContext): JobsApi {
         options,
       );
       const streamed: StreamJobResult = { ...result, cursor: reader.cursor() };
-      return streamed;
+      return withRunError(name, streamed, options, 'jobs.stream');
     },
 
     download(name, options) {
