@@ -210,6 +210,19 @@ describe('recovery of every unfinished status', () => {
         properties: { jobType: 'Command', command: `echo ${status}` },
       });
     }
+    // A pipeline that was running, with one step waiting for a slot.
+    store.insertJob({
+      workspace: LOCAL_WORKSPACE,
+      name: 'was-pipeline',
+      status: 'Running',
+      properties: { jobType: 'Pipeline', jobs: { a: { type: 'command', componentId: 'x' } } },
+    });
+    store.insertJob({
+      workspace: LOCAL_WORKSPACE,
+      name: 'was-pipeline_a',
+      status: 'NotStarted',
+      properties: { jobType: 'Command', command: 'echo orphan', parentJobName: 'was-pipeline' },
+    });
     store.close();
     const service = await startLocalService({ home });
     try {
@@ -225,6 +238,8 @@ describe('recovery of every unfinished status', () => {
       expect((await get('was-CancelRequested')).properties.status).toBe('Canceled');
       expect((await get('was-Completed')).properties.status).toBe('Completed');
       expect((await get('was-Failed')).properties.status).toBe('Failed');
+      expect((await get('was-pipeline')).properties.status).toBe('Failed');
+      expect((await get('was-pipeline_a')).properties.status).toBe('Canceled');
       let queued = await get('was-NotStarted');
       for (let i = 0; i < 400 && queued.properties.status !== 'Completed'; i += 1) {
         await new Promise((resolve) => setTimeout(resolve, 50));

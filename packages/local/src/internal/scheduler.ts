@@ -63,8 +63,9 @@ export class Scheduler {
 
   /**
    * Recovery, on start: a job the executor owned when the service died is failed with a
-   * reason (a cancel in flight ends Canceled); jobs still `NotStarted` are queued again;
-   * pending deletes are finished.
+   * reason (a cancel in flight ends Canceled); jobs still `NotStarted` are queued again, except
+   * the children of a pipeline or sweep (their driver is gone: they end Canceled); pending
+   * deletes are finished.
    */
   async recover(): Promise<void> {
     const at = new Date();
@@ -103,7 +104,25 @@ export class Scheduler {
         }
       }
     }
-    for (const job of this.#ctx.store.jobsInStatus('NotStarted')) this.#enqueue(job.seq);
+    for (const job of [...this.#ctx.store.jobsInStatus('NotStarted')]) {
+      // A step or trial waiting for a slot: its pipeline or sweep was failed just above (a
+      // driver does not survive a restart), so it must not run on its own.
+      if (typeof job.properties.parentJobName === 'string') {
+        const reason = `The amlkit service stopped while its parent job '${job.properties.parentJobName}' ran; the parent was marked Failed on restart, so this child never runs`;
+        const next = this.#apply(
+          job,
+          'NotStarted',
+          { type: 'requestCancel', reason },
+          'recovery',
+          at,
+        );
+        if (next === 'CancelRequested') {
+          this.#apply(job, next, { type: 'confirmCancel', reason }, 'recovery', at);
+        }
+        continue;
+      }
+      this.#enqueue(job.seq);
+    }
     for (const op of this.#ctx.store.pendingOperations()) {
       if (op.kind === 'delete') await this.finishDeletes(op.workspaceKey, op.jobName);
     }
