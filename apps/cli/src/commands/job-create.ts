@@ -128,11 +128,12 @@ export default defineCommand({
       await printResult(context, jobJson(created), { columns: JOB_COLUMNS });
       return EXIT_CODES.SUCCESS;
     }
-    return followJob(connection.client, name, {
+    const followed = await followJob(connection.client, name, {
       io,
       signal,
       cancelOnInterrupt: flags['cancel-on-interrupt'],
       job: created,
     });
+    return followed.exitCode;
   },
 });

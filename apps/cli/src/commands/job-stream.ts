@@ -15,8 +15,9 @@ export default defineCommand({
     'transitions to stderr until it stops; a pipeline or sweep also streams its child jobs (steps, ' +
     'trials) concurrently, each log line prefixed with the step label (`[train] …`) and their ' +
     'status changes on stderr (`[train] Running`). Exits with the code of the final status (0 ' +
-    'Completed, 5 Failed, 6 Canceled). Ctrl-C stops streaming and leaves the job running. ' +
-    '-o prints { name, exit_code } after the logs.',
+    'Completed, 5 Failed, 6 Canceled); a job that failed (or was canceled with an error) ends with ' +
+    "the service's reason on stderr, `Error (<code>): <message>`. Ctrl-C stops streaming and " +
+    'leaves the job running. -o prints { name, exit_code, error? } after the logs.',
   flags: [
     NAME_FLAG,
     {
@@ -42,7 +43,7 @@ export default defineCommand({
   ],
   async run(context) {
     const { client } = await connectFromFlags(context);
-    const code = await followJob(client, context.flags.name, {
+    const { exitCode, error } = await followJob(client, context.flags.name, {
       io: context.io,
       signal: context.signal,
       cancelOnInterrupt: context.flags['cancel-on-interrupt'],
@@ -50,9 +51,9 @@ export default defineCommand({
     });
     await printResult(
       context,
-      { name: context.flags.name, exit_code: code },
+      { name: context.flags.name, exit_code: exitCode, ...(error === undefined ? {} : { error }) },
       { defaultFormat: 'none' },
     );
-    return code;
+    return exitCode;
   },
 });

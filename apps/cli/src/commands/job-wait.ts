@@ -1,4 +1,6 @@
 import { CLI_ERROR_CODES, CliError } from '../cli-error.js';
+import { EXIT_CODES } from '../exit-codes.js';
+import { createColors, useColor } from '../internal/colors.js';
 import { defineCommand } from '../internal/define-command.js';
 import {
   connectFromFlags,
@@ -7,6 +9,7 @@ import {
   printResult,
   WORKSPACE_FLAGS,
 } from '../internal/job-command.js';
+import { writeJobEnded } from '../internal/job-ended.js';
 import { exitCodeOfStatus } from '../internal/job-view.js';
 
 /** `amlkit job wait`: wait until a job stops and exit with its status code. */
@@ -14,7 +17,9 @@ export default defineCommand({
   description:
     'Waits until the job stops, printing each status transition on stderr, and exits with the code ' +
     'of the final status: 0 Completed, 5 Failed, 6 Canceled, 10 NotResponding/Paused; 7 when ' +
-    '--timeout passes first (the job keeps running). -o prints { name, status, history }.',
+    '--timeout passes first (the job keeps running). A job that failed (or was canceled with an ' +
+    "error) ends with the service's reason on stderr, `Error (<code>): <message>`. -o prints " +
+    '{ name, status, history, error? }.',
   flags: [
     NAME_FLAG,
     {
@@ -50,16 +55,26 @@ export default defineCommand({
         io.stderr.write(`status: ${transition.to}\n`);
       },
     });
-    io.stderr.write(`Job ${flags.name} ended ${result.status}.\n`);
+    const exitCode = exitCodeOfStatus(result.status);
+    writeJobEnded(
+      io.stderr,
+      { name: flags.name, status: result.status },
+      {
+        colors: createColors(useColor(io.stderr, io.env)),
+        success: exitCode === EXIT_CODES.SUCCESS,
+        error: result.error,
+      },
+    );
     await printResult(
       context,
       {
         name: flags.name,
         status: result.status,
         history: result.history.entries.map((entry) => ({ status: entry.status, at: entry.at })),
+        ...(result.error === undefined ? {} : { error: result.error }),
       },
       { defaultFormat: 'none' },
     );
-    return exitCodeOfStatus(result.status);
+    return exitCode;
   },
 });

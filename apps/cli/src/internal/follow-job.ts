@@ -6,6 +6,8 @@ import { EXIT_CODES } from '../exit-codes.js';
 import { createChildPrefixer, knownLabelWidth, prefixLines } from './child-lines.js';
 import { createColors, useColor } from './colors.js';
 import type { CliIo } from './define-command.js';
+import { writeJobEnded } from './job-ended.js';
+import type { JobEndError } from './job-ended.js';
 import { exitCodeOfStatus, jobJson } from './job-view.js';
 import { createLiveLine } from './live-line.js';
 
@@ -26,6 +28,14 @@ export interface FollowJobOptions {
   readonly job?: Job | undefined;
 }
 
+/** What {@link followJob} resolves to. */
+export interface FollowJobResult {
+  /** The exit code: of the final status, or 130 after Ctrl-C. */
+  readonly exitCode: number;
+  /** Why the job ended (Failed, Canceled with an error), as the service reported it. */
+  readonly error?: JobEndError;
+}
+
 /** Whether a job has child jobs worth following: pipelines (steps) and sweeps (trials). */
 function hasChildren(job: Job): boolean {
   return job.type === 'pipeline' || job.type === 'sweep';
@@ -33,7 +43,8 @@ function hasChildren(job: Job): boolean {
 
 /**
  * Streams a job's logs (byte offsets, resumable) to stdout and its status transitions to
- * stderr until it stops, and resolves to the exit code of its final status. For a pipeline or
+ * stderr until it stops, then `Job … ended <status>.` and, when the service gave a reason,
+ * `Error (<code>): <message>`; resolves to the exit code of its final status and that reason. For a pipeline or
  * sweep it also streams every child job, each line prefixed with the child's step label
  * (`[train] epoch 1`, statuses as `[train] Running` on stderr). On Ctrl-C it
  * stops streaming, says how to cancel (or cancels with `cancelOnInterrupt`) and resolves 130;
@@ -43,7 +54,7 @@ export async function followJob(
   client: AmlClient,
   name: string,
   options: FollowJobOptions,
-): Promise<number> {
+): Promise<FollowJobResult> {
   const { io, signal } = options;
   const colors = createColors(useColor(io.stderr, io.env));
   const outColors = createColors(useColor(io.stdout, io.env));
@@ -99,17 +110,19 @@ export async function followJob(
       .finally(() => {
         live.stop();
       });
-    const code = exitCodeOfStatus(result.status);
-    const verdict =
-      code === EXIT_CODES.SUCCESS ? colors.green(result.status) : colors.red(result.status);
-    io.stderr.write(`Job ${name} ended ${verdict}.\n`);
-    return code;
+    const exitCode = exitCodeOfStatus(result.status);
+    writeJobEnded(
+      io.stderr,
+      { name, status: result.status },
+      { colors, success: exitCode === EXIT_CODES.SUCCESS, error: result.error },
+    );
+    return result.error === undefined ? { exitCode } : { exitCode, error: result.error };
   } catch (error) {
     if (!signal.aborted) throw error;
     if (!options.cancelOnInterrupt) {
       io.stderr.write(`\nStopped streaming; job ${name} keeps running.\n`);
       io.stderr.write(`To cancel it: amlkit job cancel -n ${name}\n`);
-      return EXIT_CODES.INTERRUPTED;
+      return { exitCode: EXIT_CODES.INTERRUPTED };
     }
     io.stderr.write(`\nStopped streaming; canceling job ${name} (--cancel-on-interrupt)…\n`);
     try {
@@ -124,6 +137,6 @@ export async function followJob(
           `Could not cancel job ${name}: ${cancelError instanceof Error ? cancelError.message : String(cancelError)}\nTo cancel it: amlkit job cancel -n ${name}\n`,
         );
     }
-    return EXIT_CODES.INTERRUPTED;
+    return { exitCode: EXIT_CODES.INTERRUPTED };
   }
 }
