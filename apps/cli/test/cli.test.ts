@@ -14,6 +14,7 @@ const VALID_EXAMPLES = [
   ['examples/timeout-job.yml', 'command'],
   ['examples/distributed.yml', 'command'],
   ['examples/sweep.yml', 'sweep'],
+  ['examples/pipeline-3-steps/pipeline.yml', 'pipeline'],
 ] as const;
 const BAD = 'examples/invalid/bad-job.yml';
 const HELLO = 'examples/hello-world.yml';

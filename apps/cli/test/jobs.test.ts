@@ -191,12 +191,46 @@ describe('amlkit job create --stream on the local service', () => {
     }
   }, 60_000);
 
-  it('ends failing-job.yml Failed with exit 5 and its output', async () => {
-    const run = await amlkit(['job', 'create', '-f', 'examples/failing-job.yml', '--stream']);
+  it('ends failing-job.yml Failed with exit 5, its output and the reason', async () => {
+    const run = await amlkit([
+      'job',
+      'create',
+      '-f',
+      'examples/failing-job.yml',
+      '--stream',
+      '-n',
+      'failing_job',
+    ]);
     expect(run.code).toBe(5);
     expect(run.stdout).toContain('about to fail');
     expect(run.stdout).toContain('something went wrong');
-    expect(run.stderr).toContain('ended Failed');
+    // The reason comes from the run details; its log tail is indented under it.
+    expect(run.stderr).toContain(
+      'Job failing_job ended Failed.\nError (UserError): Command exited with code 42. Last log lines of user_logs/std_log.txt:\n',
+    );
+    expect(run.stderr).toMatch(/\n {2}something went wrong\n$/);
+
+    const stream = await amlkit(['job', 'stream', '-n', 'failing_job', '-o', 'json']);
+    expect(stream.code).toBe(5);
+    expect(stream.stderr).toContain('Error (UserError): Command exited with code 42.');
+    const printed = JSON.parse(stream.stdout.slice(stream.stdout.indexOf('{'))) as unknown;
+    expect(printed).toEqual({
+      name: 'failing_job',
+      exit_code: 5,
+      error: {
+        code: 'UserError',
+        message: expect.stringMatching(
+          /^Command exited with code 42\. Last log lines of user_logs\/std_log\.txt:\n[^]*something went wrong$/,
+        ) as unknown,
+      },
+    });
+
+    const wait = await amlkit(['job', 'wait', '-n', 'failing_job']);
+    expect(wait.code).toBe(5);
+    expect(wait.stdout).toBe('');
+    expect(wait.stderr).toContain(
+      'Job failing_job ended Failed.\nError (UserError): Command exited with code 42.',
+    );
   }, 60_000);
 
   it('runs distributed.yml as two processes', async () => {
@@ -226,7 +260,7 @@ describe('amlkit job create --stream on the local service', () => {
     const run = await amlkit(['job', 'create', '-f', 'examples/timeout-job.yml', '--stream']);
     expect(run.code).toBe(6);
     expect(run.stdout).toContain('starting a 60 s task with a 2 s limit');
-    expect(run.stderr).toContain('ended Canceled');
+    expect(run.stderr).toContain('ended Canceled.\nError (JobTimeout): ');
   }, 60_000);
 });
 
@@ -254,6 +288,9 @@ describe('amlkit job wait / cancel on a long job', () => {
     const after = await amlkit(['job', 'wait', '-n', 'long_job', '-o', 'json']);
     expect(after.code).toBe(6);
     expect((JSON.parse(after.stdout) as { status: string }).status).toBe('Canceled');
+    // Canceled by the user: no error to report.
+    expect(JSON.parse(after.stdout)).not.toHaveProperty('error');
+    expect(after.stderr).not.toContain('Error (');
     const stream = await amlkit(['job', 'stream', '-n', 'long_job']);
     expect(stream.code).toBe(6);
     expect(stream.stdout).toContain('step 1 of 60');

@@ -1,0 +1,163 @@
+// End to end: the built CLI runs pipelines against a real local service in a temp AMLKIT_HOME
+// (started by the CLI on first use, stopped with `amlkit server stop`): the pipeline-3-steps
+// example streams, shows its steps and downloads its report; a pipeline whose first step fails
+// ends Failed and says why.
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { runBuiltCli, type CliRun } from './run-built-cli.js';
+
+// Real processes on a shared machine: generous budgets (not timing assertions).
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 60_000 });
+
+const WORKSPACE_ENV = {
+  AZUREML_ARM_SUBSCRIPTION: '',
+  AZUREML_ARM_RESOURCEGROUP: '',
+  AZUREML_ARM_WORKSPACE_NAME: '',
+};
+const PIPELINE = 'cli_pipeline_3_steps';
+const FAILING = 'cli_pipeline_fails';
+
+let home: string;
+let scratch: string;
+
+function amlkit(args: readonly string[], cwd?: string): Promise<CliRun> {
+  return runBuiltCli(args, {
+    ...(cwd === undefined ? {} : { cwd }),
+    env: { ...WORKSPACE_ENV, AMLKIT_HOME: home },
+  });
+}
+
+beforeAll(async () => {
+  home = await mkdtemp(join(tmpdir(), 'amlkit-cli-pipeline-'));
+  scratch = await mkdtemp(join(tmpdir(), 'amlkit-cli-pipeline-scratch-'));
+});
+
+afterAll(async () => {
+  const stop = await amlkit(['server', 'stop']);
+  expect(stop.code).toBe(0);
+  await rm(home, { recursive: true, force: true });
+  await rm(scratch, { recursive: true, force: true });
+});
+
+describe('amlkit job create --stream of examples/pipeline-3-steps', () => {
+  it('does run the three steps, show them as children and download the report', async () => {
+    const run = await amlkit([
+      'job',
+      'create',
+      '-f',
+      'examples/pipeline-3-steps/pipeline.yml',
+      '--stream',
+      '-n',
+      PIPELINE,
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    const lines = run.stdout.split('\n');
+    for (const step of ['prep', 'train', 'score']) {
+      expect(
+        lines.some((line) => line.startsWith(`[${step}]`)),
+        `a [${step}] line in:\n${run.stdout}`,
+      ).toBe(true);
+    }
+    expect(lines).toContainEqual(
+      expect.stringMatching(/^\[score\] +score: accuracy 1\.000 on 9 rows$/),
+    );
+    expect(run.stderr).toContain(`Job ${PIPELINE} ended Completed.\n`);
+    expect(run.stderr).not.toContain('Error (');
+
+    const tree = await amlkit(['job', 'show', '-n', PIPELINE, '--tree', '-o', 'json']);
+    expect(tree.code, tree.stderr).toBe(0);
+    const shown = JSON.parse(tree.stdout) as {
+      type: string;
+      status: string;
+      children: { name: string; status: string; properties: Record<string, string> }[];
+    };
+    expect(shown.type).toBe('pipeline');
+    expect(shown.status).toBe('Completed');
+    expect(shown.children).toHaveLength(3);
+    expect(shown.children.map((child) => child.properties['azureml.nodeid']).sort()).toEqual([
+      'prep',
+      'score',
+      'train',
+    ]);
+    for (const child of shown.children) expect(child.status, child.name).toBe('Completed');
+
+    const target = join(scratch, 'report');
+    const download = await amlkit([
+      'job',
+      'download',
+      '-n',
+      PIPELINE,
+      '--output-name',
+      'report',
+      '-p',
+      target,
+    ]);
+    expect(download.code, download.stderr).toBe(0);
+    const report = JSON.parse(
+      await readFile(join(target, 'named-outputs', 'report', 'report.json'), 'utf8'),
+    ) as unknown;
+    expect(report).toEqual({ rows: 9, accuracy: 1 });
+  });
+});
+
+describe('amlkit job create --stream of a failing pipeline', () => {
+  it('does exit 5 and print why: the failed step, its last lines, the steps canceled and not run', async () => {
+    const project = join(scratch, 'failing');
+    await mkdir(project, { recursive: true });
+    await writeFile(
+      join(project, 'pipeline.yml'),
+      [
+        'type: pipeline',
+        'display_name: failing-pipeline',
+        'experiment_name: cli-pipeline-failure',
+        'compute: local',
+        'jobs:',
+        '  a:',
+        '    type: command',
+        '    command: echo one; echo two; exit 3',
+        '    environment: {image: library/python:latest}',
+        '    outputs:',
+        '      o:',
+        '        type: uri_folder',
+        '  b:',
+        '    type: command',
+        '    command: sleep 30',
+        '    environment: {image: library/python:latest}',
+        '  c:',
+        '    type: command',
+        '    command: ls ${{inputs.i}}',
+        '    environment: {image: library/python:latest}',
+        '    inputs:',
+        '      i: ${{parent.jobs.a.outputs.o}}',
+        '',
+      ].join('\n'),
+    );
+    const run = await amlkit(
+      ['job', 'create', '-f', 'pipeline.yml', '--stream', '-n', FAILING],
+      project,
+    );
+    expect(run.code, run.stderr).toBe(5);
+    expect(run.stdout).toContain('[a] one\n[a] two\n');
+    expect(run.stderr).toContain(
+      `Job ${FAILING} ended Failed.\nError (UserError): Step 'a' (job ${FAILING}_a) failed: Command exited with code 3.`,
+    );
+    expect(run.stderr).toContain('\n  one\n  two\n');
+    expect(run.stderr).toContain('\n  Canceled after the failure: b\n');
+    expect(run.stderr).toMatch(/\n {2}Not run: c\n$/);
+
+    const wait = await amlkit(['job', 'wait', '-n', FAILING, '-o', 'json']);
+    expect(wait.code).toBe(5);
+    expect(wait.stderr).toContain(`Error (UserError): Step 'a' (job ${FAILING}_a) failed`);
+    const printed = JSON.parse(wait.stdout) as {
+      status: string;
+      error?: { code: string; message: string };
+    };
+    expect(printed.status).toBe('Failed');
+    expect(printed.error?.code).toBe('UserError');
+    expect(printed.error?.message).toMatch(
+      new RegExp(`^Step 'a' \\(job ${FAILING}_a\\) failed: [^]*\\nNot run: c$`),
+    );
+  });
+});
