@@ -64,6 +64,13 @@ describe('amlkit job create --stream of examples/pipeline-3-steps', () => {
       expect.stringMatching(/^\[score\] +score: accuracy 1\.000 on 9 rows$/),
     );
     expect(run.stderr).toContain(`Job ${PIPELINE} ended Completed.\n`);
+    // The pipeline's final status comes after its steps' last lines, right before the verdict.
+    expect(run.stderr.endsWith(`status: Completed\nJob ${PIPELINE} ended Completed.\n`)).toBe(true);
+    const stepEnds = ['prep', 'train', 'score'].map((step) =>
+      run.stderr.search(new RegExp(`\\[${step}\\] *Completed`)),
+    );
+    expect(Math.min(...stepEnds)).toBeGreaterThanOrEqual(0);
+    expect(Math.max(...stepEnds)).toBeLessThan(run.stderr.indexOf('status: Completed'));
     expect(run.stderr).not.toContain('Error (');
 
     const tree = await amlkit(['job', 'show', '-n', PIPELINE, '--tree', '-o', 'json']);

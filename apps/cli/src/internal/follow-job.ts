@@ -2,6 +2,7 @@
 // status exit code at the end, and Ctrl-C handling.
 import type { AmlClient } from '@amlkit/client';
 import type { Job } from '@amlkit/core';
+import { isFinalStatus } from '@amlkit/status';
 import { EXIT_CODES } from '../exit-codes.js';
 import { createChildPrefixer, knownLabelWidth, prefixLines } from './child-lines.js';
 import { createColors, useColor } from './colors.js';
@@ -60,6 +61,7 @@ export async function followJob(
   const outColors = createColors(useColor(io.stdout, io.env));
   const live = createLiveLine(io.stderr);
   let lastFile: string | undefined;
+  let heldFinal: string | undefined;
   try {
     let job = options.job;
     if (options.children !== false && job === undefined) {
@@ -100,16 +102,22 @@ export async function followJob(
           });
         },
         onStatus: (transition) => {
+          live.set(transition.to);
+          // The children's last lines may still be coming: their parent's final status waits.
+          if (children && isFinalStatus(transition.to)) {
+            heldFinal = transition.to;
+            return;
+          }
           // Every transition, the final one included (then "Job … ended …" closes the stream).
           live.around(() => {
             io.stderr.write(`${colors.cyan('status:')} ${transition.to}\n`);
           });
-          live.set(transition.to);
         },
       })
       .finally(() => {
         live.stop();
       });
+    if (heldFinal !== undefined) io.stderr.write(`${colors.cyan('status:')} ${heldFinal}\n`);
     const exitCode = exitCodeOfStatus(result.status);
     writeJobEnded(
       io.stderr,
