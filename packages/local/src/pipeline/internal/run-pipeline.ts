@@ -7,7 +7,7 @@ import { waitForJobEvent } from '../../internal/child-job-host.js';
 import type { ChildJobHost } from '../../internal/child-job-host.js';
 import { jobDir } from '../../internal/service-context.js';
 import { isLocalServiceError } from '../../local-service-error.js';
-import type { StoredJob } from '../../store/job-store.js';
+import type { StoredJob, StoredStatusEntry } from '../../store/job-store.js';
 import { decidePipeline } from '../decide-pipeline.js';
 import { planPipeline } from '../plan-pipeline.js';
 import type { PipelinePlan } from '../plan-pipeline.js';
@@ -102,59 +102,67 @@ export async function runPipeline(
   /** Steps the pipeline canceled (after a failure, or on its own cancel): not failures. */
   const canceledByPipeline = new Set<string>();
   const childNameOf = (step: string): string => children.get(step)?.name ?? `${job.name}_${step}`;
+  // The children's statuses, kept from the service's status events: no store reads per wake-up.
+  const statusOf = new Map<number, string>();
+  const onStatus = (seq: number, entry: StoredStatusEntry): void => {
+    if (statusOf.has(seq)) statusOf.set(seq, entry.status);
+  };
+  ctx.events.on('status', onStatus);
   let decision;
-  for (;;) {
-    const statuses: Record<string, string | undefined> = {};
-    for (const [step, child] of children) {
-      const fresh = ctx.store.getJobBySeq(child.seq);
-      if (fresh !== undefined) children.set(step, fresh);
-      statuses[step] = fresh?.status ?? 'Canceled';
+  try {
+    for (;;) {
+      const statuses: Record<string, string | undefined> = {};
+      for (const [step, child] of children) statuses[step] = statusOf.get(child.seq);
+      decision = decidePipeline(plan, statuses, { cancelRequested: signal.aborted });
+      if (signal.aborted && status !== 'CancelRequested') {
+        status = host.apply(
+          job,
+          status,
+          {
+            type: 'requestCancel',
+            reason: 'The pipeline was canceled: its running steps are canceled',
+          },
+          'service',
+          new Date(),
+        );
+      }
+      for (const name of decision.cancel) {
+        const seq = children.get(name)?.seq;
+        const child = seq === undefined ? undefined : ctx.store.getJobBySeq(seq);
+        if (child === undefined) continue;
+        canceledByPipeline.add(name);
+        const reason =
+          decision.status === 'CancelRequested'
+            ? 'The parent pipeline was canceled'
+            : `Step '${decision.failedSteps.join("', '")}' failed and settings.continue_on_step_failure is off`;
+        host.cancel(child, reason);
+      }
+      await promoteOutputs(host, job, plan, { children, statusOf, promoted });
+      for (const name of decision.start) {
+        const step = plan.steps.find((s) => s.name === name);
+        const spec = specs.get(name);
+        if (step === undefined || spec === undefined) continue;
+        const inserted = ctx.store.insertJob({
+          workspace: job.workspace,
+          name: childNameOf(name),
+          createdBy: job.createdBy,
+          properties: stepJobProperties({
+            pipelineName: job.name,
+            pipeline: job.properties,
+            step,
+            spec,
+            childNameOf,
+          }),
+        });
+        children.set(name, inserted);
+        statusOf.set(inserted.seq, inserted.status);
+        host.enqueue(inserted.seq);
+      }
+      if (decision.final) break;
+      await waitForJobEvent(ctx, signal, 500);
     }
-    decision = decidePipeline(plan, statuses, { cancelRequested: signal.aborted });
-    if (signal.aborted && status !== 'CancelRequested') {
-      status = host.apply(
-        job,
-        status,
-        {
-          type: 'requestCancel',
-          reason: 'The pipeline was canceled: its running steps are canceled',
-        },
-        'service',
-        new Date(),
-      );
-    }
-    for (const name of decision.cancel) {
-      const child = children.get(name);
-      if (child === undefined) continue;
-      canceledByPipeline.add(name);
-      const reason =
-        decision.status === 'CancelRequested'
-          ? 'The parent pipeline was canceled'
-          : `Step '${decision.failedSteps.join("', '")}' failed and settings.continue_on_step_failure is off`;
-      host.cancel(child, reason);
-    }
-    await promoteOutputs(host, job, plan, children, promoted);
-    for (const name of decision.start) {
-      const step = plan.steps.find((s) => s.name === name);
-      const spec = specs.get(name);
-      if (step === undefined || spec === undefined) continue;
-      const inserted = ctx.store.insertJob({
-        workspace: job.workspace,
-        name: childNameOf(name),
-        createdBy: job.createdBy,
-        properties: stepJobProperties({
-          pipelineName: job.name,
-          pipeline: job.properties,
-          step,
-          spec,
-          childNameOf,
-        }),
-      });
-      children.set(name, inserted);
-      host.enqueue(inserted.seq);
-    }
-    if (decision.final) break;
-    await waitForJobEvent(ctx, signal, 500);
+  } finally {
+    ctx.events.off('status', onStatus);
   }
 
   const failedSteps = decision.failedSteps.filter((step) => !canceledByPipeline.has(step));
@@ -213,12 +221,16 @@ async function promoteOutputs(
   host: ChildJobHost,
   job: StoredJob,
   plan: PipelinePlan,
-  children: ReadonlyMap<string, StoredJob>,
-  promoted: Set<string>,
+  state: {
+    readonly children: ReadonlyMap<string, StoredJob>;
+    readonly statusOf: ReadonlyMap<number, string>;
+    readonly promoted: Set<string>;
+  },
 ): Promise<void> {
+  const { children, statusOf, promoted } = state;
   for (const step of plan.steps) {
     const child = children.get(step.name);
-    if (child?.status !== 'Completed') continue;
+    if (child === undefined || statusOf.get(child.seq) !== 'Completed') continue;
     for (const [output, target] of Object.entries(step.outputs)) {
       if (target.kind !== 'pipelineOutput' || promoted.has(target.output)) continue;
       promoted.add(target.output);
