@@ -10,7 +10,9 @@ import type { StoredJob, StoredJobError } from '../store/job-store.js';
 import { emitStatus, jobDir } from './service-context.js';
 import type { ServiceContext } from './service-context.js';
 import { isRecord } from './http.js';
+import { outputSourceJob } from './output-source.js';
 import { ExecutionPlanError, toCommandExecution } from './to-command-execution.js';
+import type { JobOutputLocation } from './to-command-execution.js';
 import { mlflowTrackingUri } from '../mlflow/handle-mlflow-request.js';
 import { runSweep } from '../sweep/internal/run-sweep.js';
 import { runPipeline } from '../pipeline/internal/run-pipeline.js';
@@ -311,16 +313,7 @@ export class Scheduler {
       exec = await toCommandExecution(job, {
         jobDir: jobDir(this.#ctx, job),
         snapshotsDir: this.#ctx.layout.snapshots,
-        jobOutput: (name) => {
-          const producer = this.#ctx.store.getJob(job.workspace, name);
-          if (producer === undefined) return undefined;
-          const outputs = producer.properties.outputs;
-          return {
-            status: producer.status,
-            jobDir: jobDir(this.#ctx, producer),
-            outputs: isRecord(outputs) ? outputs : {},
-          };
-        },
+        jobOutput: (name) => this.#jobOutput(job, name),
       });
     } catch (error) {
       if (!(error instanceof ExecutionPlanError)) throw error;
@@ -380,6 +373,22 @@ export class Scheduler {
         : { cancelGraceMs: this.#options.cancelGraceMs }),
     });
     if (result.error !== undefined) this.#ctx.store.setError(seq, result.error);
+  }
+
+  /**
+   * Where the outputs of job `name` (of `job`'s workspace) are: its own folder, or for a sweep
+   * its best trial's, as Azure ML gives a sweep's outputs (a pipeline's sweep step feeds the
+   * next step that way).
+   */
+  #jobOutput(job: StoredJob, name: string): JobOutputLocation | undefined {
+    const producer = this.#ctx.store.getJob(job.workspace, name);
+    if (producer === undefined) return undefined;
+    const outputs = producer.properties.outputs;
+    return {
+      status: producer.status,
+      jobDir: jobDir(this.#ctx, outputSourceJob(this.#ctx.store, producer)),
+      outputs: isRecord(outputs) ? outputs : {},
+    };
   }
 
   #failUnexpected(seq: number, error: unknown): void {

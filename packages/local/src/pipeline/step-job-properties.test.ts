@@ -114,7 +114,7 @@ describe('stepJobProperties', () => {
     const call = (spec: Record<string, unknown>) => () =>
       stepJobProperties({ pipelineName: 'p1', pipeline, step: train, spec, childNameOf: (s) => s });
     expect(call({ type: 'parallel', command: 'x' })).toThrow(
-      'properties.jobs.train: is a parallel step: the local backend runs command steps only',
+      'properties.jobs.train: is a command step of a parallel component: the local backend runs command and sweep steps (of command components) only',
     );
     try {
       call({ type: 'command' })();

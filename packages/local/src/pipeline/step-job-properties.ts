@@ -1,5 +1,9 @@
 import { LocalServiceError } from '../local-service-error.js';
 import type { PipelineStep, StepInputSource } from './plan-pipeline.js';
+import { sweepStepProperties } from './sweep-step.js';
+
+/** The node types that run locally (a sweep node's trial is a command component). */
+const RUNNABLE_STEPS: ReadonlySet<string> = new Set(['command', 'sweep']);
 
 /** What {@link stepJobProperties} builds a step's child job from. */
 export interface StepJobSource {
@@ -109,24 +113,26 @@ function instanceCount(raw: unknown): number | undefined {
 }
 
 /**
- * The REST `properties` of the Command job that runs one pipeline step: the component's
+ * The REST `properties` of the child job that runs one pipeline step — a Command job, or for a
+ * sweep node a Sweep job whose trial is the component: the component's
  * command, code and environment; the step's inputs bound to literals, the pipeline's inputs or
  * upstream outputs (`azureml://jobs/<child>/outputs/<output>`), and the component's defaults for
  * inputs the step leaves out; every output the component declares; the node's environment
  * variables, resources, distribution and timeout. The child is tagged as Azure ML tags step
  * runs: `parentJobName`, `azureml.parentJobName` and `azureml.nodeid`.
  *
- * @throws {LocalServiceError} `InvalidPipeline` when the step or its component is not a command
- *   (only command steps run locally) or the component has no command.
+ * @throws {LocalServiceError} `InvalidPipeline` when the step is not a command or sweep node,
+ *   its component is not a command component or has no command, or a sweep node's search space
+ *   is malformed.
  */
 export function stepJobProperties(args: StepJobSource): Dict {
   const { step, spec } = args;
   const where = `properties.jobs.${step.name}`;
   const specType = typeof spec.type === 'string' ? spec.type : 'command';
-  if (step.type !== 'command' || specType !== 'command') {
+  if (!RUNNABLE_STEPS.has(step.type) || specType !== 'command') {
     fail(
       where,
-      `is a ${step.type === 'command' ? specType : step.type} step: the local backend runs command steps only`,
+      `is a ${RUNNABLE_STEPS.has(step.type) ? `${step.type} step of a ${specType} component` : `${step.type} step`}: the local backend runs command and sweep steps (of command components) only`,
     );
   }
   if (typeof spec.command !== 'string' || spec.command.trim() === '') {
@@ -160,26 +166,36 @@ export function stepJobProperties(args: StepJobSource): Dict {
   const codeId = armId(spec.code);
   const environmentId = armId(spec.environment);
   const displayName = node.display_name ?? node.displayName;
-  return {
-    jobType: 'Command',
-    displayName: typeof displayName === 'string' ? displayName : step.name,
-    experimentName: args.pipeline.experimentName ?? 'Default',
-    parentJobName: args.pipelineName,
+  const run: Dict = {
     command: spec.command,
     ...(codeId === undefined ? {} : { codeId }),
     ...(environmentId === undefined ? {} : { environmentId }),
     environmentVariables,
-    inputs,
-    outputs,
     ...(count === undefined ? {} : { resources: { instanceCount: count } }),
     ...(dist === undefined ? {} : { distribution: dist }),
-    ...(typeof limits.timeout === 'string'
-      ? { limits: { jobLimitsType: 'Command', timeout: limits.timeout } }
-      : {}),
+  };
+  const common: Dict = {
+    displayName: typeof displayName === 'string' ? displayName : step.name,
+    experimentName: args.pipeline.experimentName ?? 'Default',
+    parentJobName: args.pipelineName,
+    inputs,
+    outputs,
     properties: {
       'azureml.parentJobName': args.pipelineName,
       'azureml.nodeid': step.name,
     },
     tags: isRecord(node.tags) ? node.tags : {},
+  };
+  if (step.type === 'sweep') {
+    // The trial is the component; its sampled values reach it as inputs of the same name.
+    return { jobType: 'Sweep', ...common, trial: run, ...sweepStepProperties(node, where) };
+  }
+  return {
+    jobType: 'Command',
+    ...common,
+    ...run,
+    ...(typeof limits.timeout === 'string'
+      ? { limits: { jobLimitsType: 'Command', timeout: limits.timeout } }
+      : {}),
   };
 }

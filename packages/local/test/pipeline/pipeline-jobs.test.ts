@@ -22,6 +22,7 @@ import { API, SUB } from '../helpers.js';
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 
 const EXAMPLE = join(import.meta.dirname, '..', '..', '..', '..', 'examples', 'pipeline-3-steps');
+const SWEEP_CODE = join(import.meta.dirname, '..', '..', '..', '..', 'examples', 'sweep-grid');
 const HISTORY = `/history/v1.0/subscriptions/${SUB}/resourceGroups/local/providers/Microsoft.MachineLearningServices/workspaces/local/runs`;
 
 let root: string;
@@ -192,35 +193,78 @@ describe('pipeline jobs on the local service', () => {
     expect(steps.has('after')).toBe(false);
   });
 
-  it('fails before any step runs when a step is not a command step, saying which and why', async () => {
+  it('runs a sweep step whose trials take the search space as inputs, and feeds the output of its best trial to the next step', async () => {
     await writeFile(
       join(root, 'trial.yml'),
       [
         'type: command',
-        'command: echo ${{inputs.lr}}',
+        `code: ${SWEEP_CODE}`,
         'environment: azureml:local-env:1',
+        'command: python3 train.py --lr ${{inputs.lr}} --epochs 2 && echo "lr=${{inputs.lr}}" > ${{outputs.model}}/lr.txt',
         'inputs:',
         '  lr: {type: number}',
+        'outputs:',
+        '  model: {type: uri_folder}',
       ].join('\n'),
     );
     await client.jobs.create(
-      await pipeline('unsupported', [
+      await pipeline('with-sweep', [
         'jobs:',
-        ...step('ok', 'echo fine'),
         '  tune:',
         '    type: sweep',
         '    trial: ./trial.yml',
-        '    sampling_algorithm: random',
-        '    search_space: {lr: {type: choice, values: [1, 2]}}',
-        '    objective: {goal: maximize, primary_metric: acc}',
-        '    limits: {max_total_trials: 2}',
+        '    sampling_algorithm: grid',
+        '    search_space: {lr: {type: choice, values: [0.01, 0.1, 0.5]}}',
+        '    objective: {goal: maximize, primary_metric: accuracy}',
+        '    limits: {max_total_trials: 3, max_concurrent_trials: 2}',
+        '    outputs:',
+        '      model:',
+        ...step('use', 'cat ${{inputs.m}}/lr.txt', [
+          'inputs:',
+          '  m: ${{parent.jobs.tune.outputs.model}}',
+        ]),
       ]),
     );
+    const done = await client.jobs.wait('with-sweep', { timeoutMs: 100_000, pollIntervalMs: 100 });
+    expect(done.status).toBe('Completed');
+    const steps = await children('with-sweep');
+    const tune = steps.get('tune');
+    expect(tune?.type).toBe('sweep');
+    expect(tune?.properties?.best_child_run_id).toBe('with-sweep_tune_1');
+    expect(await userLog('with-sweep_use')).toContain('lr=0.1\n');
+  });
+
+  it('fails before any step runs when a step cannot run locally, saying which and why', async () => {
+    const headers = {
+      Authorization: `Bearer ${service.token}`,
+      'Content-Type': 'application/json',
+    };
+    const ws = `/subscriptions/${SUB}/resourceGroups/local/providers/Microsoft.MachineLearningServices/workspaces/local`;
+    const component = `${ws}/components/azureml_anonymous/versions/parallel-1`;
+    await fetch(`${service.url}${component}?${API}`, {
+      method: 'PUT',
+      headers,
+      body: JSON.stringify({ properties: { componentSpec: { type: 'parallel', task: {} } } }),
+    });
+    const res = await fetch(`${service.url}${ws}/jobs/unsupported?${API}`, {
+      method: 'PUT',
+      headers,
+      body: JSON.stringify({
+        properties: {
+          jobType: 'Pipeline',
+          jobs: {
+            ok: { type: 'command', componentId: component },
+            batch: { type: 'parallel', componentId: component },
+          },
+        },
+      }),
+    });
+    expect(res.status).toBe(201);
     const done = await client.jobs.wait('unsupported', { timeoutMs: 60_000, pollIntervalMs: 100 });
     expect(done.status).toBe('Failed');
     expect((await children('unsupported')).size).toBe(0);
     expect((await runError('unsupported'))?.message).toBe(
-      'properties.jobs.tune: is a sweep step: the local backend runs command steps only',
+      'properties.jobs.batch: is a parallel step: the local backend runs command and sweep steps (of command components) only',
     );
   });
 

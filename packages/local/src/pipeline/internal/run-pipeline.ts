@@ -5,8 +5,10 @@ import { parseJobStatus } from '@amlkit/status';
 
 import { waitForJobEvent } from '../../internal/child-job-host.js';
 import type { ChildJobHost } from '../../internal/child-job-host.js';
+import { outputSourceJob } from '../../internal/output-source.js';
 import { jobDir } from '../../internal/service-context.js';
-import { isLocalServiceError } from '../../local-service-error.js';
+import { isLocalServiceError, LocalServiceError } from '../../local-service-error.js';
+import { planSweep } from '../../sweep/plan-sweep.js';
 import type { StoredJob, StoredStatusEntry } from '../../store/job-store.js';
 import { decidePipeline } from '../decide-pipeline.js';
 import { planPipeline } from '../plan-pipeline.js';
@@ -67,14 +69,15 @@ export async function runPipeline(
     plan = planPipeline(job.properties);
     for (const step of plan.steps) {
       const spec = stepComponentSpec(step, job.workspace, ctx.store.components);
-      // Checks the step can run (command steps only) before any step starts.
-      stepJobProperties({
+      // Checks the step can run (command and sweep steps) before any step starts.
+      const properties = stepJobProperties({
         pipelineName: job.name,
         pipeline: job.properties,
         step,
         spec,
         childNameOf: (name) => `${job.name}_${name}`,
       });
+      if (properties.jobType === 'Sweep') checkSweepStep(step.name, properties);
       specs.set(step.name, spec);
     }
   } catch (error) {
@@ -216,6 +219,20 @@ export async function runPipeline(
   );
 }
 
+/** A sweep step's search space, sampling, objective and limits, checked as its sweep will. */
+function checkSweepStep(step: string, properties: Readonly<Record<string, unknown>>): void {
+  try {
+    planSweep(properties);
+  } catch (error) {
+    if (!isLocalServiceError(error)) throw error;
+    throw new LocalServiceError(
+      'InvalidPipeline',
+      `properties.jobs.${step} (a sweep step): ${error.message}`,
+      { cause: error },
+    );
+  }
+}
+
 /** Copies completed steps' outputs bound to `${{parent.outputs.<name>}}` into the pipeline's. */
 async function promoteOutputs(
   host: ChildJobHost,
@@ -236,7 +253,9 @@ async function promoteOutputs(
       promoted.add(target.output);
       const to = join(jobDir(host.ctx, job), 'outputs', target.output);
       await rm(to, { recursive: true, force: true });
-      await cp(join(jobDir(host.ctx, child), 'outputs', output), to, {
+      const fresh = host.ctx.store.getJobBySeq(child.seq) ?? child;
+      const source = outputSourceJob(host.ctx.store, fresh);
+      await cp(join(jobDir(host.ctx, source), 'outputs', output), to, {
         recursive: true,
         verbatimSymlinks: true,
       }).catch(() => undefined); // a step that wrote nothing to the output

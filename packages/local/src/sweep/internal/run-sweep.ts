@@ -4,13 +4,10 @@ import { isLocalServiceError } from '../../local-service-error.js';
 import { waitForJobEvent } from '../../internal/child-job-host.js';
 import type { ChildJobHost } from '../../internal/child-job-host.js';
 import type { StoredJob } from '../../store/job-store.js';
-import { createSweepSampler } from '../create-sweep-sampler.js';
-import { parseEarlyTermination, trialsToStop } from '../early-termination.js';
-import { parseObjective } from '../objective.js';
-import { parseSearchSpace } from '../search-space.js';
+import { trialsToStop } from '../early-termination.js';
+import { planSweep } from '../plan-sweep.js';
 import type { ParameterValue } from '../search-space.js';
 import { selectBestTrial } from '../select-best-trial.js';
-import { parseSweepLimits } from '../sweep-limits.js';
 
 const SEARCH_SPACE_BINDING = /\$\{\{\s*search_space\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
 
@@ -22,6 +19,26 @@ export function substituteSearchSpace(
   return command.replace(SEARCH_SPACE_BINDING, (whole, name: string) =>
     name in params ? String(params[name]) : whole,
   );
+}
+
+const INPUT_BINDING = /\$\{\{\s*inputs\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
+
+/**
+ * A trial's inputs: the sweep's, plus each sampled value the command reads as
+ * `${{inputs.<parameter>}}` and the sweep does not define (a pipeline's sweep step: its trial
+ * component takes the search space through inputs of the same names).
+ */
+export function trialInputs(
+  command: string,
+  inputs: unknown,
+  params: Readonly<Record<string, ParameterValue>>,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = isRecord(inputs) ? { ...inputs } : {};
+  for (const [, name = ''] of command.matchAll(INPUT_BINDING)) {
+    if (name in out || !(name in params)) continue;
+    out[name] = { jobInputType: 'literal', value: String(params[name]) };
+  }
+  return out;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -49,14 +66,7 @@ export async function runSweep(
   const p = job.properties;
   let plan;
   try {
-    const space = parseSearchSpace(p.searchSpace);
-    plan = {
-      space,
-      sampler: createSweepSampler(p.samplingAlgorithm, space),
-      objective: parseObjective(p.objective),
-      limits: parseSweepLimits(p.limits),
-      policy: parseEarlyTermination(p.earlyTermination),
-    };
+    plan = planSweep(p);
   } catch (error) {
     if (!isLocalServiceError(error)) throw error;
     host.apply(job, 'NotStarted', { type: 'fail', reason: error.message }, 'service', new Date(), {
@@ -176,7 +186,7 @@ export async function runSweep(
           environmentVariables: trial.environmentVariables ?? {},
           ...(trial.distribution === undefined ? {} : { distribution: trial.distribution }),
           ...(trial.resources === undefined ? {} : { resources: trial.resources }),
-          inputs: p.inputs ?? {},
+          inputs: trialInputs(trial.command, p.inputs, params),
           outputs: p.outputs ?? {},
           ...(limits.trialTimeoutMs === undefined
             ? {}
