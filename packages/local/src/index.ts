@@ -95,6 +95,8 @@ export { selectBestTrial } from './sweep/select-best-trial.js';
 export type { TrialOutcome, BestTrial } from './sweep/select-best-trial.js';
 export { parseSweepLimits } from './sweep/sweep-limits.js';
 export type { SweepLimits } from './sweep/sweep-limits.js';
+export { planSweep } from './sweep/plan-sweep.js';
+export type { SweepPlan } from './sweep/plan-sweep.js';
 
 // Pipelines: the DAG planner and the status rule (pure).
 export { planPipeline } from './pipeline/plan-pipeline.js';
@@ -105,6 +107,9 @@ export type {
   StepOutputTarget,
 } from './pipeline/plan-pipeline.js';
 export { decidePipeline } from './pipeline/decide-pipeline.js';
+export { stepJobProperties } from './pipeline/step-job-properties.js';
+export type { StepJobSource } from './pipeline/step-job-properties.js';
+export { sweepStepProperties } from './pipeline/sweep-step.js';
 export type {
   PipelineDecision,
   PipelineRollupStatus,
