@@ -15,6 +15,8 @@ const VALID_EXAMPLES = [
   ['examples/distributed.yml', 'command'],
   ['examples/sweep.yml', 'sweep'],
   ['examples/pipeline-3-steps/pipeline.yml', 'pipeline'],
+  ['examples/pipeline-sweep/pipeline.yml', 'pipeline'],
+  ['examples/sweep-grid/sweep.yml', 'sweep'],
 ] as const;
 const BAD = 'examples/invalid/bad-job.yml';
 const HELLO = 'examples/hello-world.yml';

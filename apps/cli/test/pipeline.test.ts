@@ -18,6 +18,7 @@ const WORKSPACE_ENV = {
 };
 const PIPELINE = 'cli_pipeline_3_steps';
 const FAILING = 'cli_pipeline_fails';
+const WITH_SWEEP = 'cli_pipeline_sweep';
 
 let home: string;
 let scratch: string;
@@ -65,7 +66,11 @@ describe('amlkit job create --stream of examples/pipeline-3-steps', () => {
     );
     expect(run.stderr).toContain(`Job ${PIPELINE} ended Completed.\n`);
     // The pipeline's final status comes after its steps' last lines, right before the verdict.
-    expect(run.stderr.endsWith(`status: Completed\nJob ${PIPELINE} ended Completed.\n`)).toBe(true);
+    expect(
+      run.stderr.endsWith(
+        `status: Finalizing\nstatus: Completed\nJob ${PIPELINE} ended Completed.\n`,
+      ),
+    ).toBe(true);
     const stepEnds = ['prep', 'train', 'score'].map((step) =>
       run.stderr.search(new RegExp(`\\[${step}\\] *Completed`)),
     );
@@ -166,5 +171,37 @@ describe('amlkit job create --stream of a failing pipeline', () => {
     expect(printed.error?.message).toMatch(
       new RegExp(`^Step 'a' \\(job ${FAILING}_a\\) failed: [^]*\\nNot run: c$`),
     );
+  });
+});
+
+describe('amlkit job create --stream of examples/pipeline-sweep', () => {
+  it('does run the sweep step, feed its best trial to the next step and show the trials in the tree', async () => {
+    const run = await amlkit([
+      'job',
+      'create',
+      '-f',
+      'examples/pipeline-sweep/pipeline.yml',
+      '--stream',
+      '-n',
+      WITH_SWEEP,
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/^\[report\] +lr 0\.1$/m);
+
+    const tree = await amlkit(['job', 'show', '-n', WITH_SWEEP, '--tree']);
+    expect(tree.code, tree.stderr).toBe(0);
+    const lines = tree.stdout.split('\n');
+    expect(lines[1]).toMatch(/^├─ tune +cli_pipeline_sweep_tune +Completed/);
+    expect(lines.slice(2, 5).join('\n')).toMatch(
+      /^│ {2}├─ cli_pipeline_sweep_tune_0 .*lr=0\.01\n│ {2}├─ cli_pipeline_sweep_tune_1 .*lr=0\.1 .*\(best\)\n│ {2}└─ cli_pipeline_sweep_tune_2 .*lr=0\.5$/,
+    );
+    expect(lines[5]).toMatch(/^└─ report +cli_pipeline_sweep_report +Completed/);
+
+    const json = await amlkit(['job', 'show', '-n', WITH_SWEEP, '--tree', '-o', 'json']);
+    const shown = JSON.parse(json.stdout) as { children: { name: string; children?: unknown[] }[] };
+    expect(shown.children.map((c) => [c.name, c.children?.length])).toEqual([
+      [`${WITH_SWEEP}_tune`, 3],
+      [`${WITH_SWEEP}_report`, undefined],
+    ]);
   });
 });

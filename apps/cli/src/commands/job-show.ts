@@ -11,6 +11,7 @@ import {
 } from '../internal/job-command.js';
 import { childColumns, renderJobTree, SWEEP_SUMMARY_COLUMNS } from '../internal/job-tree.js';
 import { JOB_COLUMNS, jobJson } from '../internal/job-view.js';
+import { cellText } from '../internal/render-output.js';
 
 const byName = new Intl.Collator('en', { numeric: true });
 
@@ -51,20 +52,43 @@ export default defineCommand({
       await printResult(context, shown, { columns });
       return EXIT_CODES.SUCCESS;
     }
-    const children: Job[] = [];
-    for await (const child of client.jobs.list({ parentJobName: context.flags.name, signal })) {
-      children.push(child);
-    }
-    children.sort((a, b) => byName.compare(a.name ?? '', b.name ?? ''));
+    const childrenOf = async (parent: string): Promise<Job[]> => {
+      const found: Job[] = [];
+      for await (const child of client.jobs.list({ parentJobName: parent, signal })) {
+        found.push(child);
+      }
+      // In the order they were created: a pipeline's steps as they ran, a sweep's trials by number.
+      const created = (job: Job): string => job.creationContext?.createdAt ?? '';
+      return found.sort(
+        (a, b) =>
+          created(a).localeCompare(created(b)) || byName.compare(a.name ?? '', b.name ?? ''),
+      );
+    };
+    const children = await childrenOf(context.flags.name);
     const rows = children.map(jobJson);
+    // One level deeper for a pipeline's sweep (or nested pipeline) steps: their trials.
+    const nested = new Map<string, Record<string, unknown>[]>();
+    for (const child of children) {
+      if (child.type !== 'sweep' && child.type !== 'pipeline') continue;
+      nested.set(child.name ?? '', (await childrenOf(child.name ?? '')).map(jobJson));
+    }
     if (context.flags.output === undefined && context.flags.query === undefined) {
       const colors = createColors(useColor(context.io.stdout, context.io.env));
-      context.io.stdout.write(renderJobTree(shown, rows, { colors }));
+      context.io.stdout.write(
+        renderJobTree(shown, rows, {
+          colors,
+          childrenOf: (row) => nested.get(cellText(row.name)) ?? [],
+        }),
+      );
       return EXIT_CODES.SUCCESS;
     }
+    const withNested = rows.map((row) => {
+      const grandchildren = nested.get(cellText(row.name));
+      return grandchildren === undefined ? row : { ...row, children: grandchildren };
+    });
     await printResult(
       context,
-      { ...shown, children: rows },
+      { ...shown, children: withNested },
       { columns: childColumns(shown), tableValue: rows },
     );
     return EXIT_CODES.SUCCESS;

@@ -61,7 +61,7 @@ export async function followJob(
   const outColors = createColors(useColor(io.stdout, io.env));
   const live = createLiveLine(io.stderr);
   let lastFile: string | undefined;
-  let heldFinal: string | undefined;
+  const held: string[] = [];
   try {
     let job = options.job;
     if (options.children !== false && job === undefined) {
@@ -103,9 +103,9 @@ export async function followJob(
         },
         onStatus: (transition) => {
           live.set(transition.to);
-          // The children's last lines may still be coming: their parent's final status waits.
-          if (children && isFinalStatus(transition.to)) {
-            heldFinal = transition.to;
+          // The children's last lines may still be coming: their parent's last statuses wait.
+          if (children && (transition.to === 'Finalizing' || isFinalStatus(transition.to))) {
+            held.push(transition.to);
             return;
           }
           // Every transition, the final one included (then "Job … ended …" closes the stream).
@@ -117,7 +117,7 @@ export async function followJob(
       .finally(() => {
         live.stop();
       });
-    if (heldFinal !== undefined) io.stderr.write(`${colors.cyan('status:')} ${heldFinal}\n`);
+    for (const status of held) io.stderr.write(`${colors.cyan('status:')} ${status}\n`);
     const exitCode = exitCodeOfStatus(result.status);
     writeJobEnded(
       io.stderr,

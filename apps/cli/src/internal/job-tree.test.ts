@@ -142,6 +142,32 @@ describe('renderJobTree', () => {
     );
   });
 
+  it("does draw a sweep step's trials under it, with the sweep's best trial marked", () => {
+    const pipeline = { name: 'pl', type: 'pipeline', status: 'Completed' };
+    const tune = {
+      ...sweep,
+      name: 'pl_tune',
+      properties: { ...sweep.properties, 'azureml.nodeid': 'tune', best_child_run_id: 'sw_1' },
+    };
+    const report = {
+      name: 'pl_report',
+      type: 'command',
+      status: 'Completed',
+      properties: { 'azureml.nodeid': 'report' },
+    };
+    const text = renderJobTree(pipeline, [tune, report], {
+      colors: plain,
+      childrenOf: (row) =>
+        row.name === 'pl_tune' ? [trial(0, 'Completed', 0.01), trial(1, 'Completed', 0.1)] : [],
+    });
+    const lines = text.split('\n');
+    expect(lines[1]).toMatch(/^├─ tune {4}pl_tune {4}Completed/);
+    expect(lines[2]).toMatch(/^│  ├─ sw_0 +Completed +\S+ +lr=0\.01$/);
+    expect(lines[3]).toMatch(/^│  └─ sw_1 +Completed +\S+ +lr=0\.1 +accuracy=0\.9 +\(best\)$/);
+    expect(lines[4]).toMatch(/^└─ report +pl_report +Completed/);
+    expect(lines).toHaveLength(6);
+  });
+
   it('does colour statuses only when colours are on', () => {
     const text = renderJobTree(sweep, [trial(2, 'Failed', 0.5)], { colors: createColors(true) });
     expect(text).toContain('\u001B[31mFailed\u001B[39m');

@@ -125,6 +125,11 @@ function colorStatus(status: string, colors: Colors): string {
 export interface RenderJobTreeOptions {
   /** Styling (status colours, the best trial in bold). */
   readonly colors: Colors;
+  /**
+   * The children of a child job (a pipeline's sweep step: its trials), drawn under it.
+   * @default none
+   */
+  readonly childrenOf?: ((child: Row) => readonly Row[]) | undefined;
 }
 
 /**
@@ -157,6 +162,19 @@ export function renderJobTree(
     lines.push('└─ (no child jobs)');
     return `${lines.join('\n')}\n`;
   }
+  lines.push(...childLines(parent, children, options, ''));
+  return `${lines.join('\n')}\n`;
+}
+
+/** The aligned lines of `children` under `parent`, each grandchild level indented below its child. */
+function childLines(
+  parent: Row,
+  children: readonly Row[],
+  options: RenderJobTreeOptions,
+  indent: string,
+): string[] {
+  const { colors } = options;
+  const lines: string[] = [];
   const items = children.map((child) => childTreeLine(parent, child));
   const cells = items.map((item) => [
     item.label,
@@ -182,9 +200,15 @@ export function renderJobTree(
       return padded;
     });
     const extra = item.best ? `  ${colors.green('(best)')}` : '';
-    lines.push(`${branch} ${parts.join('  ').trimEnd()}${extra}`);
+    lines.push(`${indent}${branch} ${parts.join('  ').trimEnd()}${extra}`);
+    const child = children[index];
+    const grandchildren = child === undefined ? [] : (options.childrenOf?.(child) ?? []);
+    if (child !== undefined && grandchildren.length > 0) {
+      const deeper = `${indent}${index === items.length - 1 ? '   ' : '│  '}`;
+      lines.push(...childLines(child, grandchildren, options, deeper));
+    }
   });
-  return `${lines.join('\n')}\n`;
+  return lines;
 }
 
 /** The `-o table`/`tsv` columns of `job show --tree`: one row per child job of `parent`. */
