@@ -1,4 +1,4 @@
-// End to end: the built CLI runs pipelines against a real local service in a temp AMLKIT_HOME
+// End to end: the built CLI runs pipelines (and the sweep examples) against a real local service in a temp AMLKIT_HOME
 // (started by the CLI on first use, stopped with `amlkit server stop`): the pipeline-3-steps
 // example streams, shows its steps and downloads its report; a pipeline whose first step fails
 // ends Failed and says why.
@@ -203,5 +203,42 @@ describe('amlkit job create --stream of examples/pipeline-sweep', () => {
       [`${WITH_SWEEP}_tune`, 3],
       [`${WITH_SWEEP}_report`, undefined],
     ]);
+  });
+});
+
+describe('amlkit job create --stream of the sweep examples', () => {
+  it('does end examples/sweep-grid with the right best trial, and examples/sweep.yml Completed', async () => {
+    const grid = await amlkit([
+      'job',
+      'create',
+      '-f',
+      'examples/sweep-grid/sweep.yml',
+      '--stream',
+      '-n',
+      'cli_sweep_grid',
+    ]);
+    expect(grid.code, grid.stderr).toBe(0);
+    expect(grid.stdout).toMatch(/^\[cli_sweep_grid_1\] epoch 2: accuracy 1\.0$/m);
+    const shown = await amlkit([
+      'job',
+      'show',
+      '-n',
+      'cli_sweep_grid',
+      '-o',
+      'tsv',
+      '--query',
+      '[properties.best_child_run_id, properties.score]',
+    ]);
+    expect(shown.stdout.trim().split('\n')).toEqual(['cli_sweep_grid_1', '1']);
+    const random = await amlkit([
+      'job',
+      'create',
+      '-f',
+      'examples/sweep.yml',
+      '--stream',
+      '-n',
+      'cli_sweep_random',
+    ]);
+    expect(random.code, random.stderr).toBe(0);
   });
 });
