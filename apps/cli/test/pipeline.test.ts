@@ -187,6 +187,9 @@ describe('amlkit job create --stream of examples/pipeline-sweep', () => {
     ]);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/^\[report\] +lr 0\.1$/m);
+    // The sweep step's trials are streamed too, labelled under the step.
+    expect(run.stdout).toMatch(/^\[tune_1\] +epoch 2: accuracy 1\.0$/m);
+    expect(run.stdout).toMatch(/^\[tune_2\] +epoch 0: accuracy 0\.2$/m);
 
     const tree = await amlkit(['job', 'show', '-n', WITH_SWEEP, '--tree']);
     expect(tree.code, tree.stderr).toBe(0);

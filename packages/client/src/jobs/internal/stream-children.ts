@@ -44,8 +44,9 @@ export interface ChildrenRound {
 /**
  * `jobs.stream(name, { children: true })`: streams the parent as usual and, concurrently, every
  * child job found by `list({ parentJobName })` (listed again while the parent runs and once
- * after it stops). One budget (`timeoutMs`, the caller's signal) covers all streams; a child
- * whose stream fails is reported in its result (and to `onDiagnostic`) while the others go on.
+ * after it stops), and the children of a child that is itself a sweep or pipeline (a pipeline's
+ * sweep step: its trials). One budget (`timeoutMs`, the caller's signal) covers all streams; a
+ * child whose stream fails is reported in its result (and to `onDiagnostic`) while the others go on.
  */
 export async function streamWithChildren(
   name: string,
@@ -67,9 +68,28 @@ export async function streamWithChildren(
     const child: ChildJobRef = { name: childName, label: childLabel(job, childName) };
     options.onChild?.(child);
     let last: JobStatus | undefined;
+    // A pipeline's sweep step (or nested pipeline): its own children are followed too, labelled
+    // under the step (`tune_0` for trial `<pipeline>_tune_0` of step `tune`).
+    const nested = job.type === 'sweep' || job.type === 'pipeline';
+    const grandchild = (ref: ChildJobRef): ChildJobRef => ({
+      name: ref.name,
+      label: ref.label.startsWith(`${childName}_`)
+        ? `${child.label}_${ref.label.slice(childName.length + 1)}`
+        : `${child.label}/${ref.label}`,
+    });
     const task = round.api
       .stream(childName, {
         signal,
+        ...(nested
+          ? {
+              children: true,
+              childListIntervalMs: intervalMs,
+              onChildLog: (chunk) =>
+                options.onChildLog?.({ ...chunk, child: grandchild(chunk.child) }),
+              onChildStatus: (transition) =>
+                options.onChildStatus?.({ ...transition, child: grandchild(transition.child) }),
+            }
+          : {}),
         ...(options.pollIntervalMs === undefined ? {} : { pollIntervalMs: options.pollIntervalMs }),
         ...(options.logFilter === undefined ? {} : { logFilter: options.logFilter }),
         onDiagnostic: (message) => options.onDiagnostic?.(`${child.label}: ${message}`),
