@@ -162,8 +162,8 @@ describe('renderJobTree', () => {
     });
     const lines = text.split('\n');
     expect(lines[1]).toMatch(/^├─ tune {4}pl_tune {4}Completed/);
-    expect(lines[2]).toMatch(/^│  ├─ sw_0 +Completed +\S+ +lr=0\.01$/);
-    expect(lines[3]).toMatch(/^│  └─ sw_1 +Completed +\S+ +lr=0\.1 +accuracy=0\.9 +\(best\)$/);
+    expect(lines[2]).toMatch(/^│ {2}├─ sw_0 +Completed +\S+ +lr=0\.01$/);
+    expect(lines[3]).toMatch(/^│ {2}└─ sw_1 +Completed +\S+ +lr=0\.1 +accuracy=0\.9 +\(best\)$/);
     expect(lines[4]).toMatch(/^└─ report +pl_report +Completed/);
     expect(lines).toHaveLength(6);
   });
