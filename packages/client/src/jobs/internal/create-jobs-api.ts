@@ -10,7 +10,7 @@ import { jobCancelPath, jobPath, workspacePath } from '../../workspace/workspace
 import type { JobsApi, StreamJobResult, WaitJobOptions, WaitJobResult } from '../jobs-api.js';
 import { downloadOutputs } from './download-outputs.js';
 import type { JobsContext } from './jobs-context.js';
-import { listJobs } from './list-jobs.js';
+import { childRunNames, listJobs } from './list-jobs.js';
 import { followJobEvents } from './follow-events.js';
 import { createLogReader } from './log-reader.js';
 import { mayCarryRunError, readRunError } from './read-run-error.js';
@@ -159,7 +159,17 @@ export function createJobsApi(context: JobsContext): JobsApi {
     async stream(name, options = {}) {
       const path = jobPath(workspace, name);
       if (options.children === true) {
-        return streamWithChildren(name, { api, url: `${transport.baseUrl}${path}` }, options);
+        return streamWithChildren(
+          name,
+          {
+            api,
+            url: `${transport.baseUrl}${path}`,
+            childNames: async function* (parent, signal) {
+              for await (const page of childRunNames(context, parent, signal)) yield* page.items;
+            },
+          },
+          options,
+        );
       }
       if (context.backend === 'local') {
         // The local service pushes every status and log event: no transition is lost between polls.

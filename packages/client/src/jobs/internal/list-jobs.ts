@@ -143,29 +143,46 @@ export function listJobs(context: JobsContext, options: ListJobsOptions): PagedA
   };
 }
 
-/** The child jobs of a pipeline: run-history `runs/{parent}/children` pages, then a GET per child. */
+/**
+ * The names of `parent`'s child runs, page by page: the run-history `…/runs/{parent}/children`
+ * list the Python SDK reads (it carries run names, not jobs).
+ */
+export async function* childRunNames(
+  context: JobsContext,
+  parent: string,
+  signal: AbortSignal | undefined,
+): AsyncGenerator<Page<string>> {
+  const history = await context.historyTransport(signal);
+  if (history === undefined) {
+    throw new TypeError(
+      `jobs.list: listing the children of '${parent}' needs the run-history data plane: expected the client's historyUrl option, received none`,
+    );
+  }
+  const runs = paginate<{ runId?: unknown; name?: unknown }>(
+    history,
+    `/history/v1.0${workspacePath(context.workspace)}/runs/${encodeURIComponent(parent)}/children`,
+    { signal },
+  );
+  for await (const page of runs.byPage()) {
+    const items: string[] = [];
+    for (const run of page.items) {
+      const id = typeof run.runId === 'string' ? run.runId : run.name;
+      if (typeof id === 'string') items.push(id);
+    }
+    yield { items, nextLink: page.nextLink, response: page.response };
+  }
+}
+
+/** The child jobs of a pipeline or sweep: run-history children pages, then a GET per child. */
 function childJobs(
   context: JobsContext,
   parent: string,
   signal: AbortSignal | undefined,
 ): PagedAsyncIterable<RawJob> {
   async function* pages(): AsyncGenerator<Page<RawJob>> {
-    const history = await context.historyTransport(signal);
-    if (history === undefined) {
-      throw new TypeError(
-        `jobs.list: listing the children of '${parent}' needs the run-history data plane: expected the client's historyUrl option, received none`,
-      );
-    }
-    const runs = paginate<{ runId?: unknown; name?: unknown }>(
-      history,
-      `/history/v1.0${workspacePath(context.workspace)}/runs/${encodeURIComponent(parent)}/children`,
-      { signal },
-    );
-    for await (const page of runs.byPage()) {
+    for await (const page of childRunNames(context, parent, signal)) {
       const items: RawJob[] = [];
-      for (const run of page.items) {
-        const id = typeof run.runId === 'string' ? run.runId : run.name;
-        if (typeof id !== 'string') continue;
+      for (const id of page.items) {
         const response = await context.transport.request({
           method: 'GET',
           path: jobPath(context.workspace, id),

@@ -35,15 +35,20 @@ function checkListInterval(value: number | undefined): number {
 
 /** What {@link streamWithChildren} needs besides the stream options. */
 export interface ChildrenRound {
-  /** The jobs API whose `stream` (without `children`) and `list` are used. */
+  /** The jobs API whose `stream` and `get` are used. */
   readonly api: JobsApi;
   /** The job's URL, for abort and timeout errors. */
   readonly url: string;
+  /**
+   * The names of a job's children (run history), without reading each job: discovery reads only
+   * the new ones, so re-listing a 100-trial sweep every second costs one request, not 101.
+   */
+  readonly childNames: (parent: string, signal: AbortSignal) => AsyncIterable<string>;
 }
 
 /**
  * `jobs.stream(name, { children: true })`: streams the parent as usual and, concurrently, every
- * child job found by `list({ parentJobName })` (listed again while the parent runs and once
+ * child job found in run history, as `list({ parentJobName })` finds them (listed again while the parent runs and once
  * after it stops), and the children of a child that is itself a sweep or pipeline (a pipeline's
  * sweep step: its trials). One budget (`timeoutMs`, the caller's signal) covers all streams; a
  * child whose stream fails is reported in its result (and to `onDiagnostic`) while the others go on.
@@ -122,10 +127,9 @@ export async function streamWithChildren(
   };
 
   const discover = async (): Promise<void> => {
-    for await (const job of round.api.list({ parentJobName: name, signal })) {
-      const childName = job.name;
-      if (childName === undefined || streams.has(childName)) continue;
-      startChild(job, childName);
+    for await (const childName of round.childNames(name, signal)) {
+      if (streams.has(childName)) continue;
+      startChild(await round.api.get(childName, { signal }), childName);
     }
   };
 
