@@ -134,10 +134,11 @@ export async function runPipeline(
         const child = seq === undefined ? undefined : ctx.store.getJobBySeq(seq);
         if (child === undefined) continue;
         canceledByPipeline.add(name);
+        const failed = decision.failedSteps.filter((step) => !canceledByPipeline.has(step));
         const reason =
           decision.status === 'CancelRequested'
             ? 'The parent pipeline was canceled'
-            : `Step '${decision.failedSteps.join("', '")}' failed and settings.continue_on_step_failure is off`;
+            : `Step '${failed.join("', '")}' failed and settings.continue_on_step_failure is off`;
         host.cancel(child, reason);
       }
       await promoteOutputs(host, job, plan, { children, statusOf, promoted });
