@@ -2,14 +2,13 @@
 // status exit code at the end, and Ctrl-C handling.
 import type { AmlClient } from '@amlkit/client';
 import type { Job } from '@amlkit/core';
-import { isFinalStatus } from '@amlkit/status';
 import { EXIT_CODES } from '../exit-codes.js';
 import { createChildPrefixer, knownLabelWidth, prefixLines } from './child-lines.js';
 import { createColors, useColor } from './colors.js';
 import type { CliIo } from './define-command.js';
 import { writeJobEnded } from './job-ended.js';
 import type { JobEndError } from './job-ended.js';
-import { exitCodeOfStatus, jobJson } from './job-view.js';
+import { exitCodeOfStatus, isFinalJobStatus, jobJson } from './job-view.js';
 import { createLiveLine } from './live-line.js';
 
 /** Options of {@link followJob}. */
@@ -104,7 +103,7 @@ export async function followJob(
         onStatus: (transition) => {
           live.set(transition.to);
           // The children's last lines may still be coming: their parent's last statuses wait.
-          if (children && (transition.to === 'Finalizing' || isFinalStatus(transition.to))) {
+          if (children && (transition.to === 'Finalizing' || isFinalJobStatus(transition.to))) {
             held.push(transition.to);
             return;
           }

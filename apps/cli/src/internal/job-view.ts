@@ -13,6 +13,14 @@ export function jobJson(job: Job): Record<string, unknown> {
 
 const FINAL = new Set(['Completed', 'Failed', 'Canceled']);
 
+/**
+ * Whether a status is final (Completed, Failed, Canceled). The CLI's own check: importing
+ * `@amlkit/status` here would put its tables into the start-up bundle of every command.
+ */
+export function isFinalJobStatus(status: string): boolean {
+  return FINAL.has(status);
+}
+
 /** `1h 02m 03s`, `2m 05s`, `4.2s`. */
 export function formatDurationMs(ms: number): string {
   if (!Number.isFinite(ms) || ms < 0) return '';
