@@ -111,16 +111,7 @@ export class Scheduler {
       // driver does not survive a restart), so it must not run on its own.
       if (typeof job.properties.parentJobName === 'string') {
         const reason = `The amlkit service stopped while its parent job '${job.properties.parentJobName}' ran; the parent was marked Failed on restart, so this child never runs`;
-        const next = this.#apply(
-          job,
-          'NotStarted',
-          { type: 'requestCancel', reason },
-          'recovery',
-          at,
-        );
-        if (next === 'CancelRequested') {
-          this.#apply(job, next, { type: 'confirmCancel', reason }, 'recovery', at);
-        }
+        this.#cancelUnstarted(job, 'NotStarted', { request: reason, confirm: reason }, 'recovery');
         continue;
       }
       this.#enqueue(job.seq);
@@ -160,17 +151,29 @@ export class Scheduler {
     }
     if (isFinalStatus(job.status)) return;
     this.#queued.delete(job.seq);
-    const from = parseJobStatus(job.status).status;
+    this.#cancelUnstarted(job, parseJobStatus(job.status).status, {
+      request: reason,
+      confirm: 'The job was canceled before it started',
+    });
+  }
+
+  /** A job that never started goes CancelRequested → Canceled at once (nothing to stop). */
+  #cancelUnstarted(
+    job: StoredJob,
+    from: JobStatus,
+    reasons: { readonly request: string; readonly confirm: string },
+    source = 'service',
+  ): void {
     const at = new Date();
-    const next = this.#apply(job, from, { type: 'requestCancel', reason }, 'service', at);
+    const next = this.#apply(
+      job,
+      from,
+      { type: 'requestCancel', reason: reasons.request },
+      source,
+      at,
+    );
     if (next === 'CancelRequested') {
-      this.#apply(
-        job,
-        next,
-        { type: 'confirmCancel', reason: 'The job was canceled before it started' },
-        'service',
-        at,
-      );
+      this.#apply(job, next, { type: 'confirmCancel', reason: reasons.confirm }, source, at);
     }
   }
 
@@ -335,14 +338,8 @@ export class Scheduler {
     const current = this.#ctx.store.getJobBySeq(job.seq);
     if (current?.status !== 'NotStarted') return;
     if (controller.signal.aborted) {
-      const at = new Date();
       const reason = 'The job was canceled before it started';
-      if (
-        this.#apply(current, 'NotStarted', { type: 'requestCancel', reason }, 'service', at) ===
-        'CancelRequested'
-      ) {
-        this.#apply(current, 'CancelRequested', { type: 'confirmCancel', reason }, 'service', at);
-      }
+      this.#cancelUnstarted(current, 'NotStarted', { request: reason, confirm: reason });
       return;
     }
     const seq = job.seq;
