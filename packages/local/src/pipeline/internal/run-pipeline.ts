@@ -1,3 +1,4 @@
+import { isRecord } from '../../internal/http.js';
 import { cp, open, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -43,10 +44,6 @@ async function logTail(dir: string): Promise<string> {
   }
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /**
  * Runs a stored pipeline job: plans its steps (`planPipeline`), reads each step's component
  * from the service's component store, then creates each step as a Command child job named
@@ -63,22 +60,22 @@ export async function runPipeline(
   signal: AbortSignal,
 ): Promise<void> {
   const { ctx } = host;
+  const childNameOf = (step: string): string => `${job.name}_${step}`;
   let plan: PipelinePlan;
-  const specs = new Map<string, Record<string, unknown>>();
+  // Every step's child job, built (and so checked) before any step starts.
+  const stepJobs = new Map<string, Record<string, unknown>>();
   try {
     plan = planPipeline(job.properties);
     for (const step of plan.steps) {
-      const spec = stepComponentSpec(step, job.workspace, ctx.store.components);
-      // Checks the step can run (command and sweep steps) before any step starts.
       const properties = stepJobProperties({
         pipelineName: job.name,
         pipeline: job.properties,
         step,
-        spec,
-        childNameOf: (name) => `${job.name}_${name}`,
+        spec: stepComponentSpec(step, job.workspace, ctx.store.components),
+        childNameOf,
       });
       if (properties.jobType === 'Sweep') checkSweepStep(step.name, properties);
-      specs.set(step.name, spec);
+      stepJobs.set(step.name, properties);
     }
   } catch (error) {
     if (!isLocalServiceError(error)) throw error;
@@ -104,7 +101,6 @@ export async function runPipeline(
   const promoted = new Set<string>();
   /** Steps the pipeline canceled (after a failure, or on its own cancel): not failures. */
   const canceledByPipeline = new Set<string>();
-  const childNameOf = (step: string): string => children.get(step)?.name ?? `${job.name}_${step}`;
   // The children's statuses, kept from the service's status events: no store reads per wake-up.
   const statusOf = new Map<number, string>();
   const onStatus = (seq: number, entry: StoredStatusEntry): void => {
@@ -143,20 +139,13 @@ export async function runPipeline(
       }
       await promoteOutputs(host, job, plan, { children, statusOf, promoted });
       for (const name of decision.start) {
-        const step = plan.steps.find((s) => s.name === name);
-        const spec = specs.get(name);
-        if (step === undefined || spec === undefined) continue;
+        const properties = stepJobs.get(name);
+        if (properties === undefined) continue;
         const inserted = ctx.store.insertJob({
           workspace: job.workspace,
           name: childNameOf(name),
           createdBy: job.createdBy,
-          properties: stepJobProperties({
-            pipelineName: job.name,
-            pipeline: job.properties,
-            step,
-            spec,
-            childNameOf,
-          }),
+          properties,
         });
         children.set(name, inserted);
         statusOf.set(inserted.seq, inserted.status);
