@@ -1,3 +1,4 @@
+import { isRecord } from '../internal/http.js';
 import { LocalServiceError } from '../local-service-error.js';
 
 /** Where a step input's value comes from. */
@@ -53,10 +54,6 @@ const STEP_OUTPUT = /^([^.]+)\.outputs\.([^.]+)$/;
 
 function fail(where: string, message: string): never {
   throw new LocalServiceError('InvalidPipeline', `${where}: ${message}`);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function optionalMode(value: unknown): { mode?: string } {

@@ -1,3 +1,4 @@
+import { isRecord } from '../internal/http.js';
 import { LocalServiceError } from '../local-service-error.js';
 import type { PipelineStep, StepInputSource } from './plan-pipeline.js';
 import { sweepStepProperties } from './sweep-step.js';
@@ -20,10 +21,6 @@ export interface StepJobSource {
 }
 
 type Dict = Record<string, unknown>;
-
-function isRecord(value: unknown): value is Dict {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function fail(where: string, message: string): never {
   throw new LocalServiceError('InvalidPipeline', `${where}: ${message}`);

@@ -1,10 +1,7 @@
+import { isRecord } from '../internal/http.js';
 import { LocalServiceError } from '../local-service-error.js';
 
 type Dict = Record<string, unknown>;
-
-function isRecord(value: unknown): value is Dict {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function fail(where: string, message: string): never {
   throw new LocalServiceError('InvalidPipeline', `${where}: ${message}`);

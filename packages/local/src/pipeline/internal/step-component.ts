@@ -1,5 +1,6 @@
 import { LocalServiceError } from '../../local-service-error.js';
 import type { ComponentStore } from '../../store/component-store.js';
+import { workspaceKey } from '../../store/job-store.js';
 import type { WorkspaceRef } from '../../store/job-store.js';
 import type { PipelineStep } from '../plan-pipeline.js';
 
@@ -32,12 +33,7 @@ export function stepComponentSpec(
     );
   }
   const [, subscriptionId = '', resourceGroup = '', ws = '', name = '', version = ''] = match;
-  const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
-  if (
-    !same(subscriptionId, workspace.subscriptionId) ||
-    !same(resourceGroup, workspace.resourceGroup) ||
-    !same(ws, workspace.workspace)
-  ) {
+  if (workspaceKey({ subscriptionId, resourceGroup, workspace: ws }) !== workspaceKey(workspace)) {
     fail(step, `its component ${JSON.stringify(id)} belongs to another workspace`);
   }
   const component = components.get(

@@ -1,3 +1,4 @@
+import { isRecord } from '../../internal/http.js';
 import { isFinalStatus, parseJobStatus } from '@amlkit/status';
 
 import { isLocalServiceError } from '../../local-service-error.js';
@@ -39,10 +40,6 @@ export function trialInputs(
     out[name] = { jobInputType: 'literal', value: String(params[name]) };
   }
   return out;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 interface Trial {
